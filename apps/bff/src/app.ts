@@ -1,0 +1,110 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { ClientToServerEvents, ServerToClientEvents } from '@drivebay/api-types';
+import type { Inventory } from '@drivebay/composer';
+import express from 'express';
+import { Server } from 'socket.io';
+import { type Clock, createEventIds } from './clock.js';
+import { IngestCommands } from './commands/ingest.js';
+import { apiNotFound, errorHandler } from './http/errors.js';
+import { healthRoutes } from './http/routes/health.js';
+import { simulatorRoutes } from './http/routes/simulator.js';
+import { topologyRoutes } from './http/routes/topology.js';
+import { webRoutes } from './http/static.js';
+import { defaultHubOptions, type HubOptions, LiveHub } from './live/hub.js';
+import { attachLiveNamespace } from './live/live-namespace.js';
+import type { Logger } from './log.js';
+import type { HardwareSource } from './sources/hardware.js';
+import { StoreMirror } from './state/mirror.js';
+import type { StateStore } from './store/types.js';
+import { SnapshotCache } from './topology/snapshot.js';
+
+export interface AppDependencies {
+  store: StateStore;
+  clock: Clock;
+  log: Logger;
+  /** Builds the hardware source once the stored inventory is loaded (the simulator resumes from it). */
+  hardware: (restored: Inventory) => HardwareSource;
+  /** Directory of the built web console. */
+  webRoot: string;
+  hub?: Partial<HubOptions>;
+  /** Store history kept for reconnecting clients, in revisions. */
+  retainRevisions?: number;
+}
+
+export interface App {
+  http: HttpServer;
+  /** Loads state, starts the feed, the hub and the hardware source. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The composition root: wires store, composer commands, sources, HTTP and socket.io. */
+export function createApp(deps: AppDependencies): App {
+  const { store, clock, log } = deps;
+  const mirror = new StoreMirror(store);
+  const ingest = new IngestCommands(store, mirror, clock, createEventIds(clock));
+  const hub = new LiveHub(store, { ...defaultHubOptions, ...deps.hub });
+  const snapshots = new SnapshotCache(() => ({ inventory: mirror.inventory, revision: mirror.revision }));
+  let hardware: HardwareSource | undefined;
+  let ready = false;
+  let compactor: NodeJS.Timeout | undefined;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRoutes(() => ({ ready, revision: mirror.revision })));
+  app.use(
+    '/api/v1',
+    express.json({ limit: '64kb' }),
+    topologyRoutes(snapshots, () => mirror.inventory),
+    simulatorRoutes(() => hardware),
+    apiNotFound,
+  );
+  app.use(webRoutes(deps.webRoot));
+  app.use(errorHandler(log));
+
+  const http = createServer(app);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
+    serveClient: false,
+    // Clients send only small subscribe requests; anything bigger is an attack or a bug.
+    maxHttpBufferSize: 16 * 1024,
+  });
+  attachLiveNamespace(io, hub);
+
+  return {
+    http,
+    async start() {
+      await mirror.start();
+      await hub.start();
+      hardware = deps.hardware(mirror.inventory);
+      await hardware.start((observation) => ingest.observe(observation, `hardware:${hardware?.name}`));
+      compactor = startCompactor(store, deps.retainRevisions ?? 10_000, log);
+      ready = true;
+      log.info('ready', { revision: mirror.revision, drives: mirror.inventory.drives.size });
+    },
+    async close() {
+      ready = false;
+      if (compactor) clearInterval(compactor);
+      await hardware?.stop();
+      hub.stop();
+      mirror.stop();
+      await io.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+/** Keeps the change history bounded: older revisions make reconnecting clients resync. */
+function startCompactor(store: StateStore, retain: number, log: Logger): NodeJS.Timeout {
+  const timer = setInterval(async () => {
+    try {
+      const revision = await store.revision();
+      const target = revision - retain;
+      if (target > (await store.compactedRevision())) await store.compact(target);
+    } catch (error) {
+      log.warn('compaction failed', { error: String(error) });
+    }
+  }, 60_000);
+  timer.unref();
+  return timer;
+}

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+/** Everything the process can be told, from flags first, then the environment, then defaults. */
+export const ConfigSchema = z.object({
+  host: z.string().min(1),
+  port: z.coerce.number().int().min(0).max(65535),
+  dataDir: z.string().min(1),
+  scale: z.enum(['small', 'large']),
+  seed: z.coerce.number().int().min(0).max(2 ** 31),
+  logLevel: z.enum(['info', 'warn', 'error', 'silent']),
+  webRoot: z.string().min(1),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+const flags = {
+  host: { type: 'string', env: 'HOST', fallback: '127.0.0.1', help: 'address to listen on' },
+  port: { type: 'string', env: 'PORT', fallback: '8080', help: 'port to listen on (0 = any free port)' },
+  'data-dir': { type: 'string', env: 'DATA_DIR', fallback: './data', help: 'where the SQLite store lives' },
+  scale: { type: 'string', env: 'SCALE', fallback: 'small', help: 'simulated site: small | large' },
+  seed: { type: 'string', env: 'SEED', fallback: '1', help: 'seed of the simulated site' },
+  'log-level': { type: 'string', env: 'LOG_LEVEL', fallback: 'info', help: 'info | warn | error | silent' },
+  'web-root': { type: 'string', env: 'WEB_ROOT', fallback: 'apps/web/dist', help: 'built web console' },
+} as const;
+
+/** A configuration mistake: the process prints it and exits instead of starting half-configured. */
+export class ConfigError extends Error {}
+
+/** Reads flags and environment; every bad value is named with what is allowed. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, { type: f.type }])),
+      strict: true,
+    }).values as Record<string, string | undefined>;
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}\n${usage()}`);
+  }
+  const pick = (name: keyof typeof flags) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : (env[flags[name].env] ?? flags[name].fallback);
+  };
+  const parsed = ConfigSchema.safeParse({
+    host: pick('host'),
+    port: pick('port'),
+    dataDir: resolve(pick('data-dir')),
+    scale: pick('scale'),
+    seed: pick('seed'),
+    logLevel: pick('log-level'),
+    webRoot: resolve(pick('web-root')),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? '');
+    const flag = Object.keys(flags).find((f) => f.replace(/-./g, (m) => (m[1] ?? '').toUpperCase()) === name);
+    throw new ConfigError(`--${flag ?? name}: ${issue?.message ?? 'invalid'}\n${usage()}`);
+  }
+  return parsed.data;
+}
+
+/** The flags and their environment variables, for --help and errors. */
+export function usage(): string {
+  const lines = Object.entries(flags).map(
+    ([name, f]) => `  --${name.padEnd(10)} ${f.env.padEnd(10)} ${f.help} (default ${f.fallback})`,
+  );
+  return `Usage: npm start -- [flags]\n  flag         env var\n${lines.join('\n')}`;
+}

@@ -1,0 +1,62 @@
+import { type ErrorBody, type ErrorCode, httpStatusForCode } from '@drivebay/api-types';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+import { CommandError } from '../commands/errors.js';
+import type { Logger } from '../log.js';
+
+/** Sends the one error shape with the status that fits its code. */
+export function sendError(res: Response, code: ErrorCode, message: string, field?: string): void {
+  const body: ErrorBody = { error: { code, message, ...(field ? { field } : {}) } };
+  res.status(httpStatusForCode[code]).json(body);
+}
+
+/** Unknown API routes answer in JSON, never with an HTML page. */
+export const apiNotFound: RequestHandler = (req, res) => {
+  sendError(res, 'NOT_FOUND', `no route ${req.method} ${req.path}; see the README for the API`);
+};
+
+/** Describes the first zod issue as "field: what is allowed". */
+export function describeZodError(error: ZodError, root: string): { field: string; message: string } {
+  const issue = error.issues[0];
+  const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  return { field, message: `${field}: ${issue?.message ?? 'invalid value'}` };
+}
+
+/** Maps every error to the error shape: bad input is a 400 naming the field, never a 500. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (res.headersSent) return;
+    if (error instanceof ZodError) {
+      const { field, message } = describeZodError(error, '');
+      sendError(res, 'INVALID_ARGUMENT', message, field);
+      return;
+    }
+    if (error instanceof CommandError) {
+      sendError(res, error.code, error.message, error.field);
+      return;
+    }
+    const parserError = bodyParserError(error);
+    if (parserError) {
+      sendError(res, parserError.code, parserError.message, 'body');
+      return;
+    }
+    log.error('request failed', { method: req.method, path: req.path, error: String(error) });
+    sendError(res, 'INTERNAL', 'internal error; the server log has the details');
+  };
+}
+
+/** express.json() signals malformed or oversized bodies with a `type` on the error. */
+function bodyParserError(error: unknown): { code: ErrorCode; message: string } | undefined {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return { code: 'INVALID_ARGUMENT', message: 'body: not valid JSON' };
+    case 'entity.too.large':
+      return { code: 'OUT_OF_RANGE', message: 'body: larger than the 64 KiB allowed' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { code: 'INVALID_ARGUMENT', message: 'body: unsupported encoding; send UTF-8 JSON' };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,23 @@
+import { FaultRequestSchema } from '@drivebay/api-types';
+import { Router } from 'express';
+import { CommandError } from '../../commands/errors.js';
+import type { HardwareSource } from '../../sources/hardware.js';
+import { describeZodError } from '../errors.js';
+
+/** Fault injection into the simulated site (admin only, once roles exist). */
+export function simulatorRoutes(hardware: () => HardwareSource | undefined): Router {
+  const router = Router();
+  router.post('/admin/simulator/faults', async (req, res) => {
+    const simulator = hardware();
+    if (!simulator?.inject) throw new CommandError('FAILED_PRECONDITION', 'no simulated site: Drivebay is watching real hardware');
+    const parsed = FaultRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const { field, message } = describeZodError(parsed.error, 'body');
+      throw new CommandError('INVALID_ARGUMENT', `${message} (kinds: ${faultKinds})`, field);
+    }
+    res.status(202).json(await simulator.inject(parsed.data));
+  });
+  return router;
+}
+
+const faultKinds = FaultRequestSchema.options.map((o) => o.shape.kind.value).join(', ');

@@ -1,0 +1,55 @@
+import { IdSchema } from '@drivebay/api-types';
+import type { Inventory } from '@drivebay/composer';
+import { Router } from 'express';
+import { z } from 'zod';
+import { CommandError } from '../../commands/errors.js';
+import type { SnapshotCache } from '../../topology/snapshot.js';
+
+const IdParams = z.object({ id: IdSchema });
+
+/** Read-side of the inventory: the whole-site snapshot and single records. */
+export function topologyRoutes(snapshots: SnapshotCache, inventory: () => Inventory): Router {
+  const router = Router();
+
+  router.get('/topology', (req, res) => {
+    const snapshot = snapshots.current();
+    res.setHeader('ETag', snapshot.etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (req.headers['if-none-match'] === snapshot.etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json');
+    if (req.acceptsEncodings('gzip') === 'gzip') {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(snapshot.gzip);
+      return;
+    }
+    res.send(snapshot.json);
+  });
+
+  router.get('/drives/:id', (req, res) => {
+    const { id } = parseParams(req.params);
+    const drive = inventory().drives.get(id);
+    if (!drive) throw new CommandError('NOT_FOUND', `drive "${id}" does not exist`, 'id');
+    res.json(drive);
+  });
+
+  router.get('/enclosures/:id', (req, res) => {
+    const { id } = parseParams(req.params);
+    const enclosure = inventory().enclosures.get(id);
+    if (!enclosure) throw new CommandError('NOT_FOUND', `enclosure "${id}" does not exist`, 'id');
+    res.json({ enclosure, drives: inventory().drivesIn(id) });
+  });
+
+  return router;
+}
+
+function parseParams(params: unknown): z.infer<typeof IdParams> {
+  const parsed = IdParams.safeParse(params);
+  if (!parsed.success) {
+    throw new CommandError('INVALID_ARGUMENT', `id: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 'id');
+  }
+  return parsed.data;
+}

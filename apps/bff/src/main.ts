@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig, usage } from './config.js';
+import { createLogger } from './log.js';
+import { resumeSimulatedSite } from './sources/simulator/resume.js';
+import { openSqliteStore } from './store/sqlite-store.js';
+
+/** The embedded default: one process, SQLite under the data dir, the simulated site. */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage());
+    return;
+  }
+  const config = loadConfig(argv, process.env);
+  const log = createLogger(config.logLevel);
+  const store = await openSqliteStore({ path: join(config.dataDir, 'drivebay.sqlite') });
+  const app = createApp({
+    store,
+    clock: systemClock,
+    log,
+    webRoot: config.webRoot,
+    // Replacement serials are seeded by the clock so that they never repeat across restarts.
+    hardware: (restored) =>
+      resumeSimulatedSite(restored, { scale: config.scale, seed: config.seed, replacementSeed: Date.now() }, log),
+  });
+  await new Promise<void>((resolve, reject) => {
+    app.http.once('error', reject);
+    app.http.listen(config.port, config.host, () => resolve());
+  });
+  const address = app.http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info('listening', { url, dataDir: config.dataDir, scale: config.scale });
+  await app.start();
+  console.log(`\nDrivebay console: ${url}\n  data: ${config.dataDir}\n  site: simulated, ${config.scale}\n`);
+
+  const shutdown = async (signal: string) => {
+    log.info('shutting down', { signal });
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`drivebay: ${error.message}`);
+    process.exit(2);
+  }
+  console.error('drivebay: failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+import { Inventory } from '@drivebay/composer';
+import type { Change, StateStore, Watch } from '../store/types.js';
+import { inventoryChangeOf, inventoryPrefixes } from './keys.js';
+
+/**
+ * The BFF's in-memory copy of the inventory: loaded from the store once, then kept current
+ * by the change feed. It also remembers each key's modRevision, so commands can commit with
+ * compare-and-write against exactly the state they decided on.
+ */
+export class StoreMirror {
+  readonly inventory = new Inventory();
+  private readonly modRevisions = new Map<string, number>();
+  private appliedRevision = 0;
+  private watch: Watch | undefined;
+  private waiters: { revision: number; resolve: () => void }[] = [];
+  private failure: Error | undefined;
+
+  constructor(private readonly store: StateStore) {}
+
+  /** Revision of the last change applied to the mirror. */
+  get revision(): number {
+    return this.appliedRevision;
+  }
+
+  /** Loads the inventory and follows the feed. Resolves once the mirror holds the store's state. */
+  async start(): Promise<void> {
+    let loadedAt = await this.store.revision();
+    for (const prefix of inventoryPrefixes) {
+      const { entries, revision } = await this.store.range(prefix);
+      loadedAt = Math.min(loadedAt, revision);
+      for (const entry of entries) {
+        const change: Change = { revision: entry.modRevision, type: 'put', key: entry.key, value: entry.value };
+        this.applyChange(change);
+      }
+    }
+    // Ranges may have been read at slightly different revisions; replaying from the earliest
+    // is safe because applying a put or delete again leaves the same state.
+    this.appliedRevision = loadedAt;
+    this.watch = this.store.watch(loadedAt, {
+      onChanges: (changes) => this.applyBatch(changes),
+      onError: (error) => this.fail(error),
+    });
+    await this.caughtUp(await this.store.revision());
+  }
+
+  stop(): void {
+    this.watch?.cancel();
+  }
+
+  /** The modRevision the mirror last saw for a key; 0 when absent. */
+  modRevisionOf(key: string): number {
+    return this.modRevisions.get(key) ?? 0;
+  }
+
+  /** Resolves once the mirror has applied `revision`. */
+  caughtUp(revision: number): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.appliedRevision >= revision) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ revision, resolve }));
+  }
+
+  private applyBatch(changes: Change[]): void {
+    for (const change of changes) this.applyChange(change);
+    const last = changes.at(-1);
+    if (last) this.appliedRevision = Math.max(this.appliedRevision, last.revision);
+    const ready = this.waiters.filter((w) => w.revision <= this.appliedRevision);
+    this.waiters = this.waiters.filter((w) => w.revision > this.appliedRevision);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  private applyChange(change: Change): void {
+    const inventoryChange = inventoryChangeOf(change);
+    if (!inventoryChange) return;
+    if (change.type === 'put') this.modRevisions.set(change.key, change.revision);
+    else this.modRevisions.delete(change.key);
+    this.inventory.apply(inventoryChange);
+  }
+
+  private fail(error: Error): void {
+    // A compacted feed means this mirror fell too far behind; the process restarts cleanly
+    // rather than serving a silently stale inventory.
+    this.failure = error;
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters = [];
+  }
+
+  /** Why the mirror stopped following the store, if it did. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+}

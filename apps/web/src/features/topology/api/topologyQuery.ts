@@ -1,0 +1,32 @@
+import { TopologySnapshotSchema } from '@drivebay/api-types';
+import { queryOptions } from '@tanstack/react-query';
+import { isRetryable } from '../../../api/apiError';
+import { getJson } from '../../../api/getJson';
+import { buildTopologyModel } from '../model/buildTopologyModel';
+import type { TopologyModel } from '../model/topologyModel';
+import { topologyKeys } from './topologyKeys';
+
+export const TOPOLOGY_PATH = '/api/v1/topology';
+
+/** Fetches, validates and decodes the topology snapshot. */
+export async function fetchTopologyModel(signal?: AbortSignal): Promise<TopologyModel> {
+  return buildTopologyModel(await getJson(TOPOLOGY_PATH, TopologySnapshotSchema, signal));
+}
+
+/**
+ * The snapshot query. Live deltas keep it current, so it never goes stale, never refetches
+ * on focus or reconnect (the live client resyncs instead), and skips structural sharing,
+ * which would deep-compare 100,000 drives on every update.
+ */
+export function topologySnapshotQuery() {
+  return queryOptions({
+    queryKey: topologyKeys.snapshot(),
+    queryFn: ({ signal }) => fetchTopologyModel(signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    structuralSharing: false,
+    retry: (failures, error) => failures < 2 && isRetryable(error),
+  });
+}

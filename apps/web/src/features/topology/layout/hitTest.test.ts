@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildEnclosure, buildRack } from '../../../testing/builders';
+import { generateSite, seededRandom } from '../../../testing/generateSite';
+import { modelFromRecords } from '../model/buildTopologyModel';
+import { bayRect } from './bayRect';
+import { hitTest } from './hitTest';
+import { layoutTopology } from './layoutTopology';
+import type { EnclosureBox } from './layoutTypes';
+
+const racks = new Map([buildRack({ id: 'r0' }), buildRack({ id: 'r1', position: 1 }), buildRack({ id: 'r2', row: 1 })].map((r) => [r.id, r]));
+const enclosures = new Map(
+  [
+    buildEnclosure({ id: 'a', name: 'A', rack: 'r0', bayCount: 24 }),
+    buildEnclosure({ id: 'b', name: 'B', rack: 'r0', bayCount: 30 }),
+    buildEnclosure({ id: 'c', name: 'C', rack: 'r1' }),
+    buildEnclosure({ id: 'd', name: 'D', rack: 'r2' }),
+  ].map((e) => [e.id, e]),
+);
+const layout = layoutTopology({ racks, enclosures });
+
+function box(id: string): EnclosureBox {
+  const found = layout.enclosures.find((e) => e.id === id);
+  if (!found) throw new Error(`no box ${id}`);
+  return found;
+}
+
+describe('hitTest', () => {
+  it('finds every bay at the centre of its cell', () => {
+    for (const enclosure of layout.enclosures) {
+      for (let bay = 0; bay < enclosure.bayCount; bay++) {
+        const cell = bayRect(enclosure, bay);
+        const hit = hitTest(layout, cell.x + cell.width / 2, cell.y + cell.height / 2);
+        expect(hit).toEqual({ kind: 'bay', enclosure, bay });
+      }
+    }
+  });
+
+  it('returns the enclosure for its header and for the unused end of its last grid row', () => {
+    const b = box('b');
+    expect(hitTest(layout, b.x + 5, b.y + 3)).toEqual({ kind: 'enclosure', enclosure: b });
+    const unused = bayRect(b, 35);
+    expect(hitTest(layout, unused.x + 1, unused.y + 1)).toEqual({ kind: 'enclosure', enclosure: b });
+  });
+
+  it('returns null between racks, between rows and outside the drawing', () => {
+    const r0 = layout.racks[0];
+    if (!r0) throw new Error('no rack');
+    expect(hitTest(layout, r0.x + r0.width + 2, r0.y + 30)).toBeNull();
+    expect(hitTest(layout, 5, (layout.lines[0]?.height ?? 0) + 2)).toBeNull();
+    expect(hitTest(layout, -10, -10)).toBeNull();
+    expect(hitTest(layout, layout.width + 100, 50)).toBeNull();
+    expect(hitTest(layout, 5, layout.height + 100)).toBeNull();
+  });
+
+  it('finds enclosures in the second rack and the second row', () => {
+    const c = box('c');
+    expect(hitTest(layout, c.x + 1, c.y + 1)?.enclosure.id).toBe('c');
+    const d = box('d');
+    expect(hitTest(layout, d.x + 1, d.y + 1)?.enclosure.id).toBe('d');
+  });
+
+  it('answers 100,000 hit tests on a 100,000-drive site quickly', () => {
+    const big = layoutTopology(
+      modelFromRecords(generateSite({ rows: 10, racksPerRow: 30, enclosuresPerRack: 5, baysPerEnclosure: 68 })),
+    );
+    const random = seededRandom(7);
+    let bays = 0;
+    const started = performance.now();
+    for (let i = 0; i < 100_000; i++) {
+      if (hitTest(big, random() * big.width, random() * big.height)?.kind === 'bay') bays += 1;
+    }
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(bays).toBeGreaterThan(10_000);
+  });
+});

@@ -1,0 +1,59 @@
+import type { DeltaBatch, TopologyDelta } from '@drivebay/api-types';
+import { ModelDraft } from './modelDraft';
+import type { TopologyModel } from './topologyModel';
+
+/** What applying a batch leads to: a model (possibly the same one) or a snapshot refetch. */
+export type BatchOutcome =
+  | { readonly type: 'applied'; readonly model: TopologyModel }
+  | { readonly type: 'resync'; readonly reason: 'gap'; readonly expected: number; readonly received: number };
+
+/**
+ * Applies one live batch to the model without touching it. Deltas at or below the model's
+ * revision were already applied (overlap after a reconnect) and are skipped; a batch that
+ * starts after the model's revision means deltas were missed, so the caller must resync.
+ */
+export function applyDeltaBatch(model: TopologyModel, batch: DeltaBatch): BatchOutcome {
+  if (batch.fromRevision > model.revision) {
+    return { type: 'resync', reason: 'gap', expected: model.revision, received: batch.fromRevision };
+  }
+  const draft = new ModelDraft(model);
+  let revision = Math.max(model.revision, batch.toRevision);
+  for (const delta of batch.deltas) {
+    if (delta.revision <= model.revision) continue;
+    applyDelta(draft, delta);
+    revision = Math.max(revision, delta.revision);
+  }
+  return { type: 'applied', model: draft.finish(revision) };
+}
+
+function applyDelta(draft: ModelDraft, delta: TopologyDelta): void {
+  switch (delta.type) {
+    case 'site.put':
+      return draft.putSite(delta.site);
+    case 'rack.put':
+      return draft.putRack(delta.rack);
+    case 'rack.delete':
+      return draft.deleteRack(delta.id);
+    case 'enclosure.put':
+      return draft.putEnclosure(delta.enclosure);
+    case 'enclosure.delete':
+      return draft.deleteEnclosure(delta.id);
+    case 'drive.put':
+      return draft.putDrive(delta.drive);
+    case 'drive.delete':
+      return draft.deleteDrive(delta.id);
+    case 'server.put':
+      return draft.putServer(delta.server);
+    case 'server.delete':
+      return draft.deleteServer(delta.id);
+    case 'event':
+      // Domain events feed the (future) event timeline, not the topology.
+      return;
+    default:
+      return assertNever(delta);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled topology delta: ${JSON.stringify(value)}`);
+}

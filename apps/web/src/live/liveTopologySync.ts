@@ -1,0 +1,175 @@
+import { DeltaBatchSchema, ResyncSchema, SubscribeAckSchema } from '@drivebay/api-types';
+import { errorMessage } from '../api/apiError';
+import { applyDeltaBatch } from '../features/topology/model/applyDeltaBatch';
+import type { ConnectionStatus } from './connectionStatus';
+import { browserSchedule, type LiveSocketPort, type Schedule, type TopologyCachePort } from './ports';
+
+/** Dependencies of the sync; tests pass fakes. */
+export interface LiveSyncOptions {
+  socket: LiveSocketPort;
+  cache: TopologyCachePort;
+  onStatus: (status: ConnectionStatus) => void;
+  schedule?: Schedule;
+  warn?: (message: string) => void;
+}
+
+type Phase = 'idle' | 'loading' | 'subscribing' | 'live';
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * Keeps the cached topology model current from the live socket: on every connect it
+ * subscribes from the model's revision, applies delta batches through the pure reducer, and
+ * refetches the snapshot when the reducer sees a gap or the server asks for a resync.
+ */
+export class LiveTopologySync {
+  readonly #socket: LiveSocketPort;
+  readonly #cache: TopologyCachePort;
+  readonly #onStatus: (status: ConnectionStatus) => void;
+  readonly #schedule: Schedule;
+  readonly #warn: (message: string) => void;
+  /** Bumped by every (re)subscription and disconnect; async work from an older one stops. */
+  #session = 0;
+  #phase: Phase = 'idle';
+  #connected = false;
+  #stopped = false;
+  #needsSnapshot = false;
+  #retryDelay = FIRST_RETRY_MS;
+  #cancelRetry: (() => void) | undefined;
+
+  constructor(options: LiveSyncOptions) {
+    this.#socket = options.socket;
+    this.#cache = options.cache;
+    this.#onStatus = options.onStatus;
+    this.#schedule = options.schedule ?? browserSchedule;
+    this.#warn = options.warn ?? ((message) => console.warn(`[live] ${message}`));
+  }
+
+  start(): void {
+    this.#status('connecting', 'Connecting…');
+    this.#socket.listen({
+      connect: () => this.#handleConnect(),
+      disconnect: (_reason, willReconnect) => this.#handleDisconnect(willReconnect),
+      connectError: (message, willReconnect) => this.#handleConnectError(message, willReconnect),
+      deltas: (payload) => this.#handleDeltas(payload),
+      resync: (payload) => this.#handleResync(payload),
+    });
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#session += 1;
+    this.#cancelRetry?.();
+    this.#socket.close();
+  }
+
+  #handleConnect(): void {
+    if (this.#stopped) return;
+    this.#connected = true;
+    void this.#subscribe();
+  }
+
+  #handleDisconnect(willReconnect: boolean): void {
+    this.#connected = false;
+    this.#session += 1;
+    this.#phase = 'idle';
+    this.#cancelRetry?.();
+    if (willReconnect) this.#status('connecting', 'Reconnecting…');
+    else this.#status('offline', 'Offline');
+  }
+
+  #handleConnectError(message: string, willReconnect: boolean): void {
+    if (this.#stopped) return;
+    this.#warn(`connection failed: ${message}`);
+    this.#status('offline', willReconnect ? 'Offline · retrying' : 'Offline');
+  }
+
+  #handleDeltas(payload: unknown): void {
+    // While a fresh snapshot loads, frames are moot: the server resends from its revision.
+    if (this.#stopped || this.#phase === 'idle' || this.#phase === 'loading') return;
+    const parsed = DeltaBatchSchema.safeParse(payload);
+    if (!parsed.success) {
+      this.#warn(`malformed topology:deltas frame, resyncing: ${parsed.error.message}`);
+      return this.#resync();
+    }
+    const model = this.#cache.read();
+    if (!model) return this.#resync();
+    const outcome = applyDeltaBatch(model, parsed.data);
+    if (outcome.type === 'resync') {
+      // Before the ack, frames of the previous subscription may still arrive out of chain;
+      // the server replays everything after sinceRevision anyway.
+      if (this.#phase === 'subscribing') return;
+      this.#warn(`gap: at revision ${outcome.expected}, batch starts at ${outcome.received}; resyncing`);
+      return this.#resync();
+    }
+    if (outcome.model !== model) this.#cache.write(outcome.model);
+    if (this.#phase === 'live') this.#status('live', 'Live');
+  }
+
+  #handleResync(payload: unknown): void {
+    if (this.#stopped) return;
+    const parsed = ResyncSchema.safeParse(payload);
+    this.#warn(`server asked for a resync (${parsed.success ? parsed.data.reason : 'unreadable reason'})`);
+    this.#resync();
+  }
+
+  #resync(): void {
+    this.#needsSnapshot = true;
+    if (this.#connected) void this.#subscribe();
+  }
+
+  async #subscribe(): Promise<void> {
+    const session = ++this.#session;
+    this.#cancelRetry?.();
+    this.#phase = 'loading';
+    const fresh = this.#needsSnapshot;
+    let model = fresh ? undefined : this.#cache.read();
+    if (!model) {
+      this.#status('connecting', fresh ? 'Resyncing…' : 'Loading topology…');
+      try {
+        model = await this.#cache.refetch();
+        this.#needsSnapshot = false;
+      } catch (error) {
+        if (session !== this.#session) return;
+        this.#status('offline', 'Offline · topology unavailable, retrying');
+        this.#warn(`snapshot failed: ${errorMessage(error)}`);
+        return this.#retryLater(session);
+      }
+    }
+    if (session !== this.#session || !this.#connected) return;
+    this.#phase = 'subscribing';
+    let answer: unknown;
+    try {
+      answer = await this.#socket.subscribe({ sinceRevision: model.revision });
+    } catch (error) {
+      if (session !== this.#session) return;
+      this.#warn(`subscribe failed: ${errorMessage(error)}`);
+      return this.#retryLater(session);
+    }
+    if (session !== this.#session) return;
+    const ack = SubscribeAckSchema.safeParse(answer);
+    if (!ack.success || !ack.data.ok) {
+      // The server cannot resume from our revision (compacted, or garbled): start afresh.
+      this.#warn(`subscribe refused: ${ack.success && !ack.data.ok ? ack.data.error.message : 'malformed ack'}`);
+      this.#needsSnapshot = true;
+      return this.#retryLater(session);
+    }
+    this.#phase = 'live';
+    this.#retryDelay = FIRST_RETRY_MS;
+    this.#status('live', 'Live');
+  }
+
+  #retryLater(session: number): void {
+    const delay = this.#retryDelay;
+    this.#retryDelay = Math.min(this.#retryDelay * 2, MAX_RETRY_MS);
+    this.#cancelRetry = this.#schedule(() => {
+      if (session === this.#session && this.#connected && !this.#stopped) void this.#subscribe();
+    }, delay);
+  }
+
+  #status(state: ConnectionStatus['state'], label: string): void {
+    if (this.#stopped) return;
+    this.#onStatus({ state, label, revision: this.#cache.read()?.revision });
+  }
+}

@@ -1,0 +1,36 @@
+import type { SubscribeRequest } from '@drivebay/api-types';
+import type { TopologyModel } from '../features/topology/model/topologyModel';
+
+/** What the live socket reports; payloads arrive unparsed. */
+export interface LiveSocketHandlers {
+  connect(): void;
+  /** `willReconnect` is false when the client or server closed the socket for good. */
+  disconnect(reason: string, willReconnect: boolean): void;
+  connectError(message: string, willReconnect: boolean): void;
+  deltas(payload: unknown): void;
+  resync(payload: unknown): void;
+}
+
+/** The live socket as the sync needs it (socket.io in the app, a fake in tests). */
+export interface LiveSocketPort {
+  listen(handlers: LiveSocketHandlers): void;
+  /** Emits topology:subscribe; resolves with the raw ack, rejects on timeout. */
+  subscribe(request: SubscribeRequest): Promise<unknown>;
+  close(): void;
+}
+
+/** Where the topology model lives (the react-query cache in the app). */
+export interface TopologyCachePort {
+  read(): TopologyModel | undefined;
+  write(model: TopologyModel): void;
+  /** Fetches a fresh snapshot into the cache and returns its model. */
+  refetch(): Promise<TopologyModel>;
+}
+
+/** Runs `task` after `ms`; returns a cancel function. */
+export type Schedule = (task: () => void, ms: number) => () => void;
+
+export const browserSchedule: Schedule = (task, ms) => {
+  const handle = setTimeout(task, ms);
+  return () => clearTimeout(handle);
+};

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A real Drivebay process (the built server) on a free port with its own data directory. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+// Playwright runs from the repository root (see playwright.config.ts).
+const serverEntry = join(process.cwd(), 'apps', 'bff', 'dist', 'main.cjs');
+
+/** Starts the server and resolves once it prints its URL (after it is ready). */
+export function startServer(options: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [serverEntry, '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', dataDir, '--log-level', 'warn'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Drivebay console: (http:\/\/[^\s]+)/.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      const url = match[1];
+      resolve({ url, port: Number(new URL(url).port), dataDir, process: child });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** Kills the server the way a crash would: no shutdown handlers run. */
+export async function killServer(server: RunningServer, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (server.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
+  server.process.kill(signal);
+  await exited;
+}
+
+export function removeDataDir(server: RunningServer): void {
+  rmSync(server.dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DriveSchema, EnclosureSchema, IdSchema, RackSchema, ServerSchema, SiteSchema } from './inventory.js';
+
+/**
+ * What a hardware source (the simulator now, Redfish later) reports. The ingest path turns
+ * observations into store changes; nothing else writes hardware state.
+ */
+export const EnclosureReportSchema = z.object({
+  type: z.literal('enclosure'),
+  enclosure: EnclosureSchema,
+  /** Every drive the enclosure currently holds; a bay missing here is empty. */
+  drives: z.array(DriveSchema),
+});
+
+export const EnclosureUnreachableSchema = z.object({
+  type: z.literal('enclosure-unreachable'),
+  enclosureId: IdSchema,
+});
+
+export const InventoryReportSchema = z.object({
+  type: z.literal('inventory'),
+  site: SiteSchema,
+  racks: z.array(RackSchema),
+  enclosures: z.array(z.object({ enclosure: EnclosureSchema, drives: z.array(DriveSchema) })),
+  servers: z.array(ServerSchema),
+});
+
+export const HardwareObservationSchema = z.discriminatedUnion('type', [
+  InventoryReportSchema,
+  EnclosureReportSchema,
+  EnclosureUnreachableSchema,
+]);
+export type HardwareObservation = z.infer<typeof HardwareObservationSchema>;
+export type EnclosureReport = z.infer<typeof EnclosureReportSchema>;
+export type InventoryReport = z.infer<typeof InventoryReportSchema>;
+
+/** Faults an admin can inject into the simulated site. */
+export const FaultRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('drive-fail'), driveId: IdSchema }),
+  z.object({ kind: z.literal('drive-degrade'), driveId: IdSchema }),
+  z.object({ kind: z.literal('drive-replace'), driveId: IdSchema }),
+  z.object({ kind: z.literal('enclosure-offline'), enclosureId: IdSchema }),
+  z.object({ kind: z.literal('enclosure-online'), enclosureId: IdSchema }),
+]);
+export type FaultRequest = z.infer<typeof FaultRequestSchema>;
+
+export const FaultResultSchema = z.object({
+  accepted: z.literal(true),
+  /** Store revision at which the fault's effect was committed. */
+  revision: z.number().int().nonnegative(),
+  /** For drive-replace: the id of the new drive in the bay. */
+  newDriveId: z.string().optional(),
+});
+export type FaultResult = z.infer<typeof FaultResultSchema>;

@@ -1,0 +1,13 @@
+export * from './codec.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './hardware.js';
+export * from './inventory.js';
+export * from './socket.js';
+export * from './topology.js';
+
+/** Liveness and readiness answers. */
+export interface HealthStatus {
+  status: 'ok' | 'starting';
+  revision?: number;
+}

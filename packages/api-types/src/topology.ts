@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { DomainEventSchema } from './events.js';
+import { DriveSchema, EnclosureSchema, RackSchema, ServerSchema, SiteSchema } from './inventory.js';
+
+const Revision = z.number().int().nonnegative();
+
+/** A low-cardinality string column: each row holds an index into `values`. */
+export const DictColumnSchema = z.object({
+  values: z.array(z.string()),
+  codes: z.array(z.number().int().nonnegative()),
+});
+export type DictColumn = z.infer<typeof DictColumnSchema>;
+
+/**
+ * Drives column by column: at 100,000 drives a row of objects repeats every key and
+ * every model name, so the snapshot would be several times larger.
+ */
+export const DriveColumnsSchema = z.object({
+  id: z.array(z.string()),
+  serial: z.array(z.string()),
+  model: DictColumnSchema,
+  enclosure: DictColumnSchema,
+  bay: z.array(z.number().int().nonnegative()),
+  media: DictColumnSchema,
+  rpm: z.array(z.number().int().nonnegative()),
+  capacityBytes: z.array(z.number().int().positive()),
+  /** Tags joined with "," per drive ("" for none). */
+  tags: DictColumnSchema,
+  health: DictColumnSchema,
+});
+export type DriveColumns = z.infer<typeof DriveColumnsSchema>;
+
+/** `GET /api/v1/topology`: the whole site at one store revision. */
+export const TopologySnapshotSchema = z.object({
+  revision: Revision,
+  site: SiteSchema.nullable(),
+  racks: z.array(RackSchema),
+  enclosures: z.array(EnclosureSchema),
+  servers: z.array(ServerSchema),
+  drives: DriveColumnsSchema,
+});
+export type TopologySnapshot = z.infer<typeof TopologySnapshotSchema>;
+
+const withRevision = { revision: Revision };
+
+/** One change to the topology, tagged with the store revision that committed it. */
+export const TopologyDeltaSchema = z.discriminatedUnion('type', [
+  z.object({ ...withRevision, type: z.literal('site.put'), site: SiteSchema }),
+  z.object({ ...withRevision, type: z.literal('rack.put'), rack: RackSchema }),
+  z.object({ ...withRevision, type: z.literal('rack.delete'), id: z.string() }),
+  z.object({ ...withRevision, type: z.literal('enclosure.put'), enclosure: EnclosureSchema }),
+  z.object({ ...withRevision, type: z.literal('enclosure.delete'), id: z.string() }),
+  z.object({ ...withRevision, type: z.literal('drive.put'), drive: DriveSchema }),
+  z.object({ ...withRevision, type: z.literal('drive.delete'), id: z.string() }),
+  z.object({ ...withRevision, type: z.literal('server.put'), server: ServerSchema }),
+  z.object({ ...withRevision, type: z.literal('server.delete'), id: z.string() }),
+  z.object({ ...withRevision, type: z.literal('event'), event: DomainEventSchema }),
+]);
+export type TopologyDelta = z.infer<typeof TopologyDeltaSchema>;
+
+/**
+ * Deltas for the revision range (fromRevision, toRevision]. Consecutive batches chain:
+ * a batch's fromRevision is the previous batch's toRevision, so a client can see a gap.
+ */
+export const DeltaBatchSchema = z.object({
+  fromRevision: Revision,
+  toRevision: Revision,
+  deltas: z.array(TopologyDeltaSchema),
+});
+export type DeltaBatch = z.infer<typeof DeltaBatchSchema>;
+
+/** Why the server asks a client to drop its state and refetch the snapshot. */
+export const ResyncSchema = z.object({
+  reason: z.enum(['compacted', 'overflow', 'future-revision']),
+  /** The server's current revision. */
+  revision: Revision,
+});
+export type Resync = z.infer<typeof ResyncSchema>;
+
+export const SubscribeRequestSchema = z.object({
+  /** Last revision the client has applied; the server sends everything after it. */
+  sinceRevision: Revision,
+});
+export type SubscribeRequest = z.infer<typeof SubscribeRequestSchema>;
+
+export const SubscribeAckSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), revision: Revision }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+export type SubscribeAck = z.infer<typeof SubscribeAckSchema>;

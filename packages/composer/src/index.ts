@@ -1,0 +1,2 @@
+export * from './generator/index.js';
+export * from './inventory/index.js';
