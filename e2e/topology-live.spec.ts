@@ -15,7 +15,9 @@ test.afterAll(async () => {
   removeDataDir(server);
 });
 
-test('a drive failure injected through the API shows on the open topology page without reload', async ({ page }) => {
+test('a drive failure injected through the API shows on the open topology page without reload', async ({
+  page,
+}) => {
   const api = new DrivebayApi(server.url);
   const { drives } = await api.topology();
   const target = drives.find((d) => d.health === 'ok');

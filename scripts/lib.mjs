@@ -33,7 +33,9 @@ export function ensureDependencies() {
   console.log('drivebay: installing dependencies (first run, or package-lock.json / Node changed)…');
   const args = existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
   if (run('npm', args) !== 0) {
-    console.error('drivebay: npm install failed; see the output above (better-sqlite3 needs python3, make and g++).');
+    console.error(
+      'drivebay: npm install failed; see the output above (better-sqlite3 needs python3, make and g++).',
+    );
     process.exit(1);
   }
   writeFileSync(stampFile, stamp);

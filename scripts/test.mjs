@@ -37,13 +37,22 @@ function lint() {
 function vitest() {
   console.log('\n== unit and integration tests (vitest)');
   const output = join(reports, 'vitest.json');
-  const status = runTool('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], {
-    timeout: 15 * 60_000,
-  });
+  const status = runTool(
+    'vitest',
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
+    {
+      timeout: 15 * 60_000,
+    },
+  );
   const report = readJson(output);
   if (!report) return record('vitest', 0, 1, `no report (exit ${status})`);
   const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
-  record('vitest', report.numPassedTests, failed, report.numPendingTests ? `${report.numPendingTests} skipped` : '');
+  record(
+    'vitest',
+    report.numPassedTests,
+    failed,
+    report.numPendingTests ? `${report.numPendingTests} skipped` : '',
+  );
 }
 
 function e2e() {
@@ -73,7 +82,9 @@ else record('e2e', 0, 1, 'server build missing');
 
 console.log('\n== summary');
 for (const { stage, passed, failed, note } of results) {
-  console.log(`  ${stage.padEnd(10)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${note}`);
+  console.log(
+    `  ${stage.padEnd(10)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${note}`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

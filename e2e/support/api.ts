@@ -1,6 +1,6 @@
 import {
-  decodeDriveColumns,
   type Drive,
+  decodeDriveColumns,
   type FaultRequest,
   type FaultResult,
   FaultResultSchema,
@@ -25,7 +25,8 @@ export class DrivebayApi {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(fault),
     });
-    if (response.status !== 202) throw new Error(`fault ${fault.kind}: ${response.status} ${await response.text()}`);
+    if (response.status !== 202)
+      throw new Error(`fault ${fault.kind}: ${response.status} ${await response.text()}`);
     return FaultResultSchema.parse(await response.json());
   }
 }

@@ -19,7 +19,17 @@ export function startServer(options: { dataDir?: string; port?: number } = {}): 
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-e2e-'));
   const child = spawn(
     process.execPath,
-    [serverEntry, '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', dataDir, '--log-level', 'warn'],
+    [
+      serverEntry,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(options.port ?? 0),
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'warn',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {

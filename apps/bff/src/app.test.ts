@@ -54,7 +54,9 @@ describe('GET /api/v1/topology', () => {
 
   it('answers 304 to a client that already has the revision', async () => {
     const { response } = await topology();
-    const again = await fetch(`${t.url}/api/v1/topology`, { headers: { 'if-none-match': response.headers.get('etag')! } });
+    const again = await fetch(`${t.url}/api/v1/topology`, {
+      headers: { 'if-none-match': response.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
   });
 });
@@ -126,7 +128,9 @@ describe('fault injection through the ingest path', () => {
     expect((await inject({ kind: 'enclosure-offline', enclosureId: enclosure.id })).status).toBe(202);
     const offline = await topology();
     expect(offline.snapshot.enclosures.find((e) => e.id === enclosure.id)?.state).toBe('offline');
-    expect(offline.drives.filter((d) => d.enclosure === enclosure.id).every((d) => d.health === 'offline')).toBe(true);
+    expect(
+      offline.drives.filter((d) => d.enclosure === enclosure.id).every((d) => d.health === 'offline'),
+    ).toBe(true);
 
     await inject({ kind: 'enclosure-online', enclosureId: enclosure.id });
     const back = await topology();

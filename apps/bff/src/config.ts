@@ -8,7 +8,11 @@ export const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   dataDir: z.string().min(1),
   scale: z.enum(['small', 'large']),
-  seed: z.coerce.number().int().min(0).max(2 ** 31),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31),
   logLevel: z.enum(['info', 'warn', 'error', 'silent']),
   webRoot: z.string().min(1),
 });

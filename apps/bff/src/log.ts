@@ -8,9 +8,13 @@ export interface Logger {
 /** One JSON object per line, so the log can be grepped and shipped as is. */
 export function createLogger(level: 'info' | 'warn' | 'error' | 'silent' = 'info'): Logger {
   const rank = { info: 0, warn: 1, error: 2, silent: 3 }[level];
-  const write = (lineLevel: 'info' | 'warn' | 'error', min: number) => (message: string, fields?: Record<string, unknown>) => {
-    if (rank > min) return;
-    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...fields })}\n`);
-  };
+  const write =
+    (lineLevel: 'info' | 'warn' | 'error', min: number) =>
+    (message: string, fields?: Record<string, unknown>) => {
+      if (rank > min) return;
+      process.stdout.write(
+        `${JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...fields })}\n`,
+      );
+    };
   return { info: write('info', 0), warn: write('warn', 1), error: write('error', 2) };
 }

@@ -23,7 +23,11 @@ async function main(): Promise<void> {
     webRoot: config.webRoot,
     // Replacement serials are seeded by the clock so that they never repeat across restarts.
     hardware: (restored) =>
-      resumeSimulatedSite(restored, { scale: config.scale, seed: config.seed, replacementSeed: Date.now() }, log),
+      resumeSimulatedSite(
+        restored,
+        { scale: config.scale, seed: config.seed, replacementSeed: Date.now() },
+        log,
+      ),
   });
   await new Promise<void>((resolve, reject) => {
     app.http.once('error', reject);

@@ -6,10 +6,10 @@ import {
   reconcileInventory,
   reconcileUnreachable,
 } from '@drivebay/composer';
-import { keys, keyOfChange, operationOf } from '../state/keys.js';
+import type { Clock } from '../clock.js';
+import { keyOfChange, keys, operationOf } from '../state/keys.js';
 import type { StoreMirror } from '../state/mirror.js';
 import type { JsonValue, StateStore } from '../store/types.js';
-import type { Clock } from '../clock.js';
 import { CommandError } from './errors.js';
 
 /** How often a command is decided again after losing a compare race to another writer. */

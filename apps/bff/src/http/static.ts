@@ -8,7 +8,10 @@ export function webRoutes(webRoot: string): Router {
   const router = Router();
   const index = join(webRoot, 'index.html');
   // Hashed asset names never change content, so browsers may keep them for a year.
-  router.use('/assets', express.static(join(webRoot, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use(
+    '/assets',
+    express.static(join(webRoot, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
   router.use(express.static(webRoot, { index: false }));
   const spa: RequestHandler = (_req, res) => {
     if (!existsSync(index)) {

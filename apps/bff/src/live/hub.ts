@@ -1,6 +1,12 @@
 import type { DeltaBatch, Resync, TopologyDelta } from '@drivebay/api-types';
 import { deltaOf } from '../state/keys.js';
-import { type Change, CompactedError, FutureRevisionError, type StateStore, type Watch } from '../store/types.js';
+import {
+  type Change,
+  CompactedError,
+  FutureRevisionError,
+  type StateStore,
+  type Watch,
+} from '../store/types.js';
 
 /** A subscriber as the hub sees it: somewhere to send frames, and a way to drop it. */
 export interface LiveClient {
@@ -21,7 +27,11 @@ export interface HubOptions {
   maxBufferedFrames: number;
 }
 
-export const defaultHubOptions: HubOptions = { batchMs: 50, maxDeltasPerBatch: 5_000, maxBufferedFrames: 200 };
+export const defaultHubOptions: HubOptions = {
+  batchMs: 50,
+  maxDeltasPerBatch: 5_000,
+  maxBufferedFrames: 200,
+};
 
 /**
  * Fans the store's change feed out to browsers. Changes are gathered for `batchMs` and sent
@@ -146,7 +156,8 @@ export class LiveHub {
   /** If the feed breaks (e.g. the hub fell behind compaction), every client starts over. */
   private restartAfter(error: Error): void {
     this.stop();
-    for (const client of this.clients.values()) client.resync({ reason: 'compacted', revision: this.latestRevision });
+    for (const client of this.clients.values())
+      client.resync({ reason: 'compacted', revision: this.latestRevision });
     this.clients.clear();
     this.pending = [];
     void this.start().catch(() => undefined);

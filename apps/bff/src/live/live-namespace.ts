@@ -10,7 +10,10 @@ import type { LiveClient, LiveHub } from './hub.js';
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 /** Wires the '/live' namespace to the hub: a subscribe brings the socket up to date. */
-export function attachLiveNamespace(io: Server<ClientToServerEvents, ServerToClientEvents>, hub: LiveHub): void {
+export function attachLiveNamespace(
+  io: Server<ClientToServerEvents, ServerToClientEvents>,
+  hub: LiveHub,
+): void {
   io.of(LIVE_NAMESPACE).on('connection', (socket: LiveSocket) => {
     const client = liveClientOf(socket);
     socket.on('topology:subscribe', async (request, ack) => {
@@ -20,7 +23,10 @@ export function attachLiveNamespace(io: Server<ClientToServerEvents, ServerToCli
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const field = issue?.path.join('.') || 'request';
-        ack({ ok: false, error: { code: 'INVALID_ARGUMENT', message: `${field}: ${issue?.message ?? 'invalid'}` } });
+        ack({
+          ok: false,
+          error: { code: 'INVALID_ARGUMENT', message: `${field}: ${issue?.message ?? 'invalid'}` },
+        });
         return;
       }
       try {

@@ -47,7 +47,11 @@ function connect() {
 
 async function snapshot() {
   const parsed = TopologySnapshotSchema.parse(await (await fetch(`${t.url}/api/v1/topology`)).json());
-  return { revision: parsed.revision, drives: decodeDriveColumns(parsed.drives), enclosures: parsed.enclosures };
+  return {
+    revision: parsed.revision,
+    drives: decodeDriveColumns(parsed.drives),
+    enclosures: parsed.enclosures,
+  };
 }
 
 async function inject(body: object): Promise<number> {
@@ -81,7 +85,11 @@ describe('live topology deltas', () => {
       expect(client.batches[i]?.fromRevision).toBe(client.batches[i - 1]?.toRevision);
     }
     const deltas = client.batches.flatMap((b) => b.deltas);
-    expect(deltas).toContainEqual({ revision: committed, type: 'drive.put', drive: { ...target, health: 'failed' } });
+    expect(deltas).toContainEqual({
+      revision: committed,
+      type: 'drive.put',
+      drive: { ...target, health: 'failed' },
+    });
     expect(deltas.some((d) => d.type === 'event' && d.event.type === 'DriveFailed')).toBe(true);
   });
 
@@ -122,7 +130,10 @@ describe('live topology deltas', () => {
     const { revision, drives } = await snapshot();
     const watcher = connect();
     await watcher.subscribe({ sinceRevision: revision });
-    const committed = await inject({ kind: 'drive-fail', driveId: drives.find((d) => d.health === 'ok')!.id });
+    const committed = await inject({
+      kind: 'drive-fail',
+      driveId: drives.find((d) => d.health === 'ok')!.id,
+    });
     // Once the hub has broadcast the change, only the store's history could serve it again.
     await until(() => watcher.batches.some((b) => b.toRevision >= committed), 'the broadcast');
     await t.store.compact(await t.store.revision());

@@ -62,7 +62,9 @@ export function inventoryChangeOf(change: Change): InventoryChange | undefined {
     case 'site':
       return put ? { kind: 'site', op: 'put', value: SiteSchema.parse(change.value) } : undefined;
     case 'racks':
-      return put ? { kind: 'rack', op: 'put', value: RackSchema.parse(change.value) } : { kind: 'rack', op: 'delete', id };
+      return put
+        ? { kind: 'rack', op: 'put', value: RackSchema.parse(change.value) }
+        : { kind: 'rack', op: 'delete', id };
     case 'enclosures':
       return put
         ? { kind: 'enclosure', op: 'put', value: EnclosureSchema.parse(change.value) }
@@ -84,7 +86,9 @@ export function inventoryChangeOf(change: Change): InventoryChange | undefined {
 export function deltaOf(change: Change): TopologyDelta | undefined {
   const { revision } = change;
   if (change.key.startsWith('events/')) {
-    return change.type === 'put' ? { revision, type: 'event', event: DomainEventSchema.parse(change.value) } : undefined;
+    return change.type === 'put'
+      ? { revision, type: 'event', event: DomainEventSchema.parse(change.value) }
+      : undefined;
   }
   const inventory = inventoryChangeOf(change);
   if (!inventory) return undefined;

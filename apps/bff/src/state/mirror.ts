@@ -29,7 +29,12 @@ export class StoreMirror {
       const { entries, revision } = await this.store.range(prefix);
       loadedAt = Math.min(loadedAt, revision);
       for (const entry of entries) {
-        const change: Change = { revision: entry.modRevision, type: 'put', key: entry.key, value: entry.value };
+        const change: Change = {
+          revision: entry.modRevision,
+          type: 'put',
+          key: entry.key,
+          value: entry.value,
+        };
         this.applyChange(change);
       }
     }

@@ -143,7 +143,8 @@ function record(store: StateStore, afterRevision: number, onBatch?: (batch: Chan
     batches,
     errors,
     changes,
-    until: (revision) => eventually(() => (changes().at(-1)?.revision ?? 0) >= revision, `revision ${revision}`),
+    until: (revision) =>
+      eventually(() => (changes().at(-1)?.revision ?? 0) >= revision, `revision ${revision}`),
     failed: async () => {
       await eventually(() => errors.length > 0, 'a watch error');
       return errors[0];
@@ -165,12 +166,20 @@ function expectWholeTransactions(batches: Change[][]): void {
 
 function expectCompacted(error: unknown, requested: number, compacted: number): void {
   expect(error).toBeInstanceOf(CompactedError);
-  expect(error).toMatchObject({ code: 'COMPACTED', requestedRevision: requested, compactedRevision: compacted });
+  expect(error).toMatchObject({
+    code: 'COMPACTED',
+    requestedRevision: requested,
+    compactedRevision: compacted,
+  });
 }
 
 function expectFuture(error: unknown, requested: number, current: number): void {
   expect(error).toBeInstanceOf(FutureRevisionError);
-  expect(error).toMatchObject({ code: 'FUTURE_REVISION', requestedRevision: requested, currentRevision: current });
+  expect(error).toMatchObject({
+    code: 'FUTURE_REVISION',
+    requestedRevision: requested,
+    currentRevision: current,
+  });
 }
 
 function describeEntries(open: OpenStore): void {
@@ -210,7 +219,13 @@ function describeEntries(open: OpenStore): void {
       const value = { n: 1.5, s: 'héllo 😀', b: false, z: null, list: [1, 'two', { three: [] }] };
       await store.txn({ operations: [put('v', value), put('null', null), put('text', 'plain')] });
       value.list.push('mutated after commit');
-      expect((await store.get('v'))?.value).toEqual({ n: 1.5, s: 'héllo 😀', b: false, z: null, list: [1, 'two', { three: [] }] });
+      expect((await store.get('v'))?.value).toEqual({
+        n: 1.5,
+        s: 'héllo 😀',
+        b: false,
+        z: null,
+        list: [1, 'two', { three: [] }],
+      });
       expect((await store.get('null'))?.value).toBeNull();
       expect((await store.get('text'))?.value).toBe('plain');
     });
@@ -224,7 +239,9 @@ function describeEntries(open: OpenStore): void {
       expect(entries.map((entry) => entry.key)).toEqual(inside);
       expect(entries.map((entry) => entry.value)).toEqual(inside);
       expect(revision).toBe(await store.revision());
-      expect((await store.range('')).entries.map((entry) => entry.key)).toEqual([...inside, ...outside].sort());
+      expect((await store.range('')).entries.map((entry) => entry.key)).toEqual(
+        [...inside, ...outside].sort(),
+      );
       expect((await store.range('nothing/')).entries).toEqual([]);
     });
 
@@ -245,7 +262,10 @@ function describeTransactions(open: OpenStore): void {
       expect(result).toEqual({ succeeded: true, revision: 1 });
       const { entries } = await store.range('');
       expect(entries.map((entry) => entry.modRevision)).toEqual([1, 1, 1]);
-      expect(await store.txn({ operations: [put('a', 10), del('b')] })).toEqual({ succeeded: true, revision: 2 });
+      expect(await store.txn({ operations: [put('a', 10), del('b')] })).toEqual({
+        succeeded: true,
+        revision: 2,
+      });
       expect(await store.revision()).toBe(2);
     });
 
@@ -516,7 +536,13 @@ function describeRestart(open: OpenStore): void {
       await store.close();
       const restarted = await reopen();
       expect(await restarted.revision()).toBe(2);
-      expect(await restarted.get('a')).toEqual({ key: 'a', value: 2, createRevision: 1, modRevision: 2, version: 2 });
+      expect(await restarted.get('a')).toEqual({
+        key: 'a',
+        value: 2,
+        createRevision: 1,
+        modRevision: 2,
+        version: 2,
+      });
       expect(await restarted.get('b')).toBeUndefined();
       expect(await restarted.changesSince(0)).toEqual(before);
       expect(await restarted.txn({ operations: [put('c', 3)] })).toEqual({ succeeded: true, revision: 3 });

@@ -39,12 +39,16 @@ export interface SqliteStore extends StateStore {
  * One process owns the file: watches only see commits made through this instance.
  */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const replayPageSize = options.replayPageSize ?? DEFAULT_REPLAY_PAGE_SIZE;
+  if (!Number.isSafeInteger(replayPageSize) || replayPageSize < 1) {
+    throw new RangeError(`replayPageSize must be a positive integer, got ${replayPageSize}`);
+  }
   mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
   try {
     configure(db);
     migrate(db);
-    return new SqliteStateStore(db, options.path, options.replayPageSize ?? DEFAULT_REPLAY_PAGE_SIZE);
+    return new SqliteStateStore(db, options.path, replayPageSize);
   } catch (error) {
     db.close();
     throw error;
@@ -110,6 +114,12 @@ interface ChangeRow {
 /** An operation checked and serialized before the write lock is taken. */
 type WriteOp = { type: 'put'; key: string; text: string } | { type: 'delete'; key: string };
 
+/** A transaction's outcome and the operations that changed something, for the watchers. */
+interface Applied {
+  result: TxnResult;
+  written: WriteOp[];
+}
+
 const ENTRY_COLUMNS = 'key, value, create_revision AS createRevision, mod_revision AS modRevision, version';
 
 function prepareStatements(db: Db) {
@@ -151,7 +161,7 @@ class SqliteStateStore implements SqliteStore {
   private readonly watchers = new Set<LogWatcher>();
   private closed = false;
   // db.transaction wrappers are built once: they cache their BEGIN/COMMIT statements.
-  private readonly writeTxn: (compare: Compare[], ops: WriteOp[]) => { result: TxnResult; written: WriteOp[] };
+  private readonly writeTxn: (compare: Compare[], ops: WriteOp[]) => Applied;
   private readonly compactTxn: (revision: number) => void;
 
   constructor(
@@ -174,7 +184,10 @@ class SqliteStateStore implements SqliteStore {
 
   async range(prefix: string): Promise<RangeResult> {
     this.assertOpen();
-    return this.snapshot(() => ({ entries: this.rangeRows(prefix).map(toEntry), revision: this.currentRevision() }));
+    return this.snapshot(() => ({
+      entries: this.rangeRows(prefix).map(toEntry),
+      revision: this.currentRevision(),
+    }));
   }
 
   async txn(request: TxnRequest): Promise<TxnResult> {
@@ -270,10 +283,12 @@ class SqliteStateStore implements SqliteStore {
   }
 
   /** Runs inside BEGIN IMMEDIATE: compares and writes see no other writer in between. */
-  private applyTxn(compare: Compare[], ops: WriteOp[]): { result: TxnResult; written: WriteOp[] } {
+  private applyTxn(compare: Compare[], ops: WriteOp[]): Applied {
     const current = this.currentRevision();
     const conflicts = compare.filter((c) => this.modRevisionOf(c.key) !== c.modRevision).map((c) => c.key);
-    if (conflicts.length > 0) return { result: { succeeded: false, revision: current, conflicts }, written: [] };
+    if (conflicts.length > 0) {
+      return { result: { succeeded: false, revision: current, conflicts }, written: [] };
+    }
     const next = current + 1;
     const written: WriteOp[] = [];
     for (const op of ops) {
@@ -328,7 +343,9 @@ class SqliteStateStore implements SqliteStore {
     const live = [...this.watchers].filter((w) => w.isLive());
     if (live.length === 0) return;
     // Values are re-read from their JSON so that watchers never share objects with the caller.
-    const changes = written.map((op) => toChange({ revision, type: op.type, key: op.key, value: textOf(op) }));
+    const changes = written.map((op) =>
+      toChange({ revision, type: op.type, key: op.key, value: textOf(op) }),
+    );
     for (const watcher of live) watcher.push(revision, changes);
   }
 }
@@ -348,7 +365,9 @@ function toEntry(row: EntryRow): Entry {
 }
 
 function toChange(row: ChangeRow): Change {
-  if (row.type === 'delete' || row.value === null) return { revision: row.revision, type: 'delete', key: row.key };
+  if (row.type === 'delete' || row.value === null) {
+    return { revision: row.revision, type: 'delete', key: row.key };
+  }
   return { revision: row.revision, type: 'put', key: row.key, value: parseJson(row.value) };
 }
 
@@ -444,9 +463,9 @@ class LogWatcher implements Watch {
 
   /** A live commit's changes; `revision` follows the cursor unless another writer slipped in. */
   push(revision: number, changes: Change[]): void {
-    if (!this.isLive() || revision <= this.cursor) return;
+    if (!this.isLive()) return;
     if (revision !== this.cursor + 1) {
-      // A commit this process did not see (another connection wrote the file): reread the log.
+      // Commits this process did not see (another connection wrote the file): reread the log.
       this.live = false;
       this.schedule();
       return;

@@ -19,7 +19,9 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(options: { dataDir?: string; hub?: Partial<HubOptions> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { dataDir?: string; hub?: Partial<HubOptions> } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
   const log = createLogger('silent');
   const store = await openSqliteStore({ path: join(dataDir, 'drivebay.sqlite') });
@@ -28,7 +30,8 @@ export async function startTestApp(options: { dataDir?: string; hub?: Partial<Hu
     clock: systemClock,
     log,
     webRoot: join(dataDir, 'no-web-build'),
-    hardware: (restored) => resumeSimulatedSite(restored, { scale: 'small', seed: 7, replacementSeed: Date.now() }, log),
+    hardware: (restored) =>
+      resumeSimulatedSite(restored, { scale: 'small', seed: 7, replacementSeed: Date.now() }, log),
     ...(options.hub ? { hub: options.hub } : {}),
   });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));

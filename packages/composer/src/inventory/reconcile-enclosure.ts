@@ -68,7 +68,12 @@ function reconcileBay(
   }
   changes.push({ kind: 'drive', op: 'put', value: drive });
   if (!previous) {
-    drafts.push({ type: 'DriveAdded', severity: 'info', subject, message: `Drive ${drive.serial} added in ${where}` });
+    drafts.push({
+      type: 'DriveAdded',
+      severity: 'info',
+      subject,
+      message: `Drive ${drive.serial} added in ${where}`,
+    });
     return;
   }
   if (previous.health === drive.health) return;
@@ -78,7 +83,12 @@ function reconcileBay(
 function healthEvent(previous: Drive, drive: Drive, where: string): EventDraft {
   const subject = { kind: 'drive' as const, id: drive.id };
   if (drive.health === 'failed') {
-    return { type: 'DriveFailed', severity: 'critical', subject, message: `Drive ${drive.serial} in ${where} failed` };
+    return {
+      type: 'DriveFailed',
+      severity: 'critical',
+      subject,
+      message: `Drive ${drive.serial} in ${where} failed`,
+    };
   }
   return {
     type: 'DriveHealthChanged',

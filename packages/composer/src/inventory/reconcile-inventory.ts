@@ -7,7 +7,11 @@ import type { Inventory, InventoryChange } from './inventory.js';
  * differs is written, everything no longer reported is deleted. Per-drive events are not
  * raised here; one summary event says what was discovered.
  */
-export function reconcileInventory(inventory: Inventory, report: InventoryReport, context: DecisionContext): Decision {
+export function reconcileInventory(
+  inventory: Inventory,
+  report: InventoryReport,
+  context: DecisionContext,
+): Decision {
   const changes: InventoryChange[] = [];
   if (!inventory.site || !sameRecord(inventory.site, report.site)) {
     changes.push({ kind: 'site', op: 'put', value: report.site });

@@ -6,12 +6,19 @@ import type { Inventory, InventoryChange } from './inventory.js';
  * An enclosure the hardware source can no longer reach: it goes offline and so does every
  * drive in it (their true health is unknown until the enclosure reports again).
  */
-export function reconcileUnreachable(inventory: Inventory, enclosureId: string, context: DecisionContext): Decision {
+export function reconcileUnreachable(
+  inventory: Inventory,
+  enclosureId: string,
+  context: DecisionContext,
+): Decision {
   const enclosure = inventory.enclosures.get(enclosureId);
   if (!enclosure || enclosure.state === 'offline') return { changes: [], events: [] };
-  const changes: InventoryChange[] = [{ kind: 'enclosure', op: 'put', value: { ...enclosure, state: 'offline' } }];
+  const changes: InventoryChange[] = [
+    { kind: 'enclosure', op: 'put', value: { ...enclosure, state: 'offline' } },
+  ];
   for (const drive of inventory.drivesIn(enclosureId)) {
-    if (drive.health !== 'offline') changes.push({ kind: 'drive', op: 'put', value: { ...drive, health: 'offline' } });
+    if (drive.health !== 'offline')
+      changes.push({ kind: 'drive', op: 'put', value: { ...drive, health: 'offline' } });
   }
   const event = stampEvent(context, {
     type: 'EnclosureOffline',

@@ -11,7 +11,10 @@ function context(): DecisionContext {
   return { actor: 'hardware:test', now: '2026-11-22T00:00:00.000Z', nextEventId: () => `ev-${++n}` };
 }
 
-function inventoryWith(enclosure = buildEnclosure(), drives = [0, 1, 2].map((bay) => buildDrive({ enclosure: enclosure.id, bay }))) {
+function inventoryWith(
+  enclosure = buildEnclosure(),
+  drives = [0, 1, 2].map((bay) => buildDrive({ enclosure: enclosure.id, bay })),
+) {
   const inventory = new Inventory();
   inventory.apply({ kind: 'enclosure', op: 'put', value: enclosure });
   for (const drive of drives) inventory.apply({ kind: 'drive', op: 'put', value: drive });
@@ -35,7 +38,12 @@ describe('reconcileEnclosure', () => {
     );
     expect(decision.changes).toEqual([{ kind: 'drive', op: 'put', value: failed }]);
     expect(decision.events).toMatchObject([
-      { type: 'DriveFailed', severity: 'critical', subject: { kind: 'drive', id: failed.id }, actor: 'hardware:test' },
+      {
+        type: 'DriveFailed',
+        severity: 'critical',
+        subject: { kind: 'drive', id: failed.id },
+        actor: 'hardware:test',
+      },
     ]);
   });
 
@@ -56,22 +64,29 @@ describe('reconcileEnclosure', () => {
 
   it('deletes drives whose bay is no longer reported', () => {
     const { inventory, enclosure, drives } = inventoryWith();
-    const decision = reconcileEnclosure(inventory, { type: 'enclosure', enclosure, drives: drives.slice(0, 2) }, context());
+    const decision = reconcileEnclosure(
+      inventory,
+      { type: 'enclosure', enclosure, drives: drives.slice(0, 2) },
+      context(),
+    );
     expect(decision.changes).toEqual([{ kind: 'drive', op: 'delete', id: drives[2]!.id }]);
     expect(decision.events.map((e) => e.type)).toEqual(['DriveRemoved']);
   });
 
   it('brings an offline enclosure back with the health its drives report', () => {
     const { inventory, enclosure, drives } = inventoryWith(buildEnclosure({ state: 'offline' }));
-    for (const drive of drives) inventory.apply({ kind: 'drive', op: 'put', value: { ...drive, health: 'offline' } });
+    for (const drive of drives)
+      inventory.apply({ kind: 'drive', op: 'put', value: { ...drive, health: 'offline' } });
     const online = { ...enclosure, state: 'online' as const };
-    const decision = reconcileEnclosure(inventory, { type: 'enclosure', enclosure: online, drives }, context());
+    const decision = reconcileEnclosure(
+      inventory,
+      { type: 'enclosure', enclosure: online, drives },
+      context(),
+    );
     expect(decision.changes[0]).toEqual({ kind: 'enclosure', op: 'put', value: online });
-    expect(decision.changes.slice(1).map((c) => (c.op === 'put' && c.kind === 'drive' ? c.value.health : c.op))).toEqual([
-      'ok',
-      'ok',
-      'ok',
-    ]);
+    expect(
+      decision.changes.slice(1).map((c) => (c.op === 'put' && c.kind === 'drive' ? c.value.health : c.op)),
+    ).toEqual(['ok', 'ok', 'ok']);
     expect(decision.events.map((e) => e.type)).toContain('EnclosureOnline');
   });
 });
@@ -103,7 +118,13 @@ describe('reconcileInventory', () => {
   it('writes everything on first discovery with one summary event, then nothing', () => {
     const enclosure = buildEnclosure();
     const drives = [buildDrive({ enclosure: enclosure.id, bay: 0 })];
-    const report = { type: 'inventory' as const, site, racks: [], servers: [], enclosures: [{ enclosure, drives }] };
+    const report = {
+      type: 'inventory' as const,
+      site,
+      racks: [],
+      servers: [],
+      enclosures: [{ enclosure, drives }],
+    };
     const inventory = new Inventory();
     const first = reconcileInventory(inventory, report, context());
     expect(first.changes).toHaveLength(3);
@@ -115,7 +136,13 @@ describe('reconcileInventory', () => {
   it('deletes what the report no longer holds', () => {
     const { inventory, enclosure, drives } = inventoryWith();
     inventory.apply({ kind: 'site', op: 'put', value: site });
-    const report = { type: 'inventory' as const, site, racks: [], servers: [], enclosures: [{ enclosure, drives: [drives[0]!] }] };
+    const report = {
+      type: 'inventory' as const,
+      site,
+      racks: [],
+      servers: [],
+      enclosures: [{ enclosure, drives: [drives[0]!] }],
+    };
     const decision = reconcileInventory(inventory, report, context());
     expect(decision.changes).toEqual([
       { kind: 'drive', op: 'delete', id: drives[1]!.id },

@@ -9,7 +9,8 @@ export function simulatorRoutes(hardware: () => HardwareSource | undefined): Rou
   const router = Router();
   router.post('/admin/simulator/faults', async (req, res) => {
     const simulator = hardware();
-    if (!simulator?.inject) throw new CommandError('FAILED_PRECONDITION', 'no simulated site: Drivebay is watching real hardware');
+    if (!simulator?.inject)
+      throw new CommandError('FAILED_PRECONDITION', 'no simulated site: Drivebay is watching real hardware');
     const parsed = FaultRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const { field, message } = describeZodError(parsed.error, 'body');

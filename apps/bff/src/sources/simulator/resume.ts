@@ -12,8 +12,13 @@ export function resumeSimulatedSite(
   log: Logger,
 ): SimulatedSite {
   const previous = reportFromInventory(restored);
-  if (previous && previous.site.scale === options.scale) return new SimulatedSite(previous, options.replacementSeed);
-  if (previous) log.warn('replacing the stored simulated site', { from: previous.site.scale, to: options.scale });
+  if (previous && previous.site.scale === options.scale)
+    return new SimulatedSite(previous, options.replacementSeed);
+  if (previous)
+    log.warn('replacing the stored simulated site', { from: previous.site.scale, to: options.scale });
   log.info('generating simulated site', { scale: options.scale, seed: options.seed });
-  return new SimulatedSite(generateSite({ scale: options.scale, seed: options.seed }), options.replacementSeed);
+  return new SimulatedSite(
+    generateSite({ scale: options.scale, seed: options.seed }),
+    options.replacementSeed,
+  );
 }

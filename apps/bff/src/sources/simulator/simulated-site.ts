@@ -107,7 +107,8 @@ export class SimulatedSite implements HardwareSource {
 
   private async setReachable(enclosureId: string, reachable: boolean): Promise<FaultResult> {
     const simulated = this.enclosures.get(enclosureId);
-    if (!simulated) throw new CommandError('NOT_FOUND', `enclosure "${enclosureId}" does not exist`, 'enclosureId');
+    if (!simulated)
+      throw new CommandError('NOT_FOUND', `enclosure "${enclosureId}" does not exist`, 'enclosureId');
     simulated.reachable = reachable;
     if (reachable) return this.report(simulated);
     const result = await this.deliver({ type: 'enclosure-unreachable', enclosureId });
@@ -118,7 +119,8 @@ export class SimulatedSite implements HardwareSource {
     const enclosureId = this.enclosureOfDrive.get(driveId);
     const simulated = enclosureId ? this.enclosures.get(enclosureId) : undefined;
     const drive = simulated && [...simulated.bays.values()].find((d) => d.id === driveId);
-    if (!simulated || !drive) throw new CommandError('NOT_FOUND', `drive "${driveId}" does not exist`, 'driveId');
+    if (!simulated || !drive)
+      throw new CommandError('NOT_FOUND', `drive "${driveId}" does not exist`, 'driveId');
     return { simulated, drive };
   }
 

@@ -1,0 +1,75 @@
+import type { DriveHealth } from '@drivebay/api-types';
+import { HealthIcon } from '../topology/components/HealthIcon';
+import { formatCount, formatTB, plural } from '../topology/details/format';
+import type { HealthSummary, MediaCapacity } from './healthSummary';
+import { SummaryCard } from './SummaryCard';
+
+const HEALTH_ROWS: readonly { health: DriveHealth; name: string }[] = [
+  { health: 'failed', name: 'Failed' },
+  { health: 'degraded', name: 'Degraded' },
+  { health: 'offline', name: 'Offline' },
+  { health: 'ok', name: 'OK' },
+];
+
+/** The overview's cards, all from one HealthSummary. */
+export function OverviewCards({ summary }: { summary: HealthSummary }) {
+  return (
+    <div className="cards">
+      <SummaryCard title="Drives" figure={formatCount(summary.drives.total)}>
+        <ul className="card-list">
+          {HEALTH_ROWS.map((row) => (
+            <li key={row.health} data-health={row.health}>
+              <HealthIcon health={row.health} /> {row.name}{' '}
+              <strong data-count={summary.drives.byHealth[row.health]}>
+                {formatCount(summary.drives.byHealth[row.health])}
+              </strong>
+            </li>
+          ))}
+        </ul>
+      </SummaryCard>
+      <SummaryCard title="Enclosures" figure={formatCount(summary.enclosures.total)}>
+        <ul className="card-list">
+          <li data-enclosure-state="online">
+            Online <strong>{formatCount(summary.enclosures.online)}</strong>
+          </li>
+          <li data-enclosure-state="offline">
+            Offline <strong>{formatCount(summary.enclosures.offline)}</strong>
+          </li>
+          <li>
+            In <strong>{plural(summary.racks, 'rack')}</strong>
+          </li>
+        </ul>
+      </SummaryCard>
+      <CapacityCard title="HDD capacity" capacity={summary.capacity.hdd} />
+      <CapacityCard title="SSD capacity" capacity={summary.capacity.ssd} />
+      <SummaryCard title="Servers" figure={formatCount(summary.servers.total)}>
+        <ul className="card-list">
+          <li>
+            Up <strong>{formatCount(summary.servers.byState.up)}</strong>
+          </li>
+          <li>
+            Down <strong>{formatCount(summary.servers.byState.down)}</strong>
+          </li>
+          <li>
+            Maintenance <strong>{formatCount(summary.servers.byState.maintenance)}</strong>
+          </li>
+        </ul>
+      </SummaryCard>
+    </div>
+  );
+}
+
+function CapacityCard({ title, capacity }: { title: string; capacity: MediaCapacity }) {
+  return (
+    <SummaryCard title={title} figure={formatTB(capacity.bytes)}>
+      <ul className="card-list">
+        <li>
+          In <strong>{plural(capacity.drives, 'drive')}</strong>
+        </li>
+        <li>
+          Unavailable (failed or offline) <strong>{formatTB(capacity.unavailableBytes)}</strong>
+        </li>
+      </ul>
+    </SummaryCard>
+  );
+}

@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { PageHeader } from '../../components/PageHeader';
+import { useTopologySnapshot } from '../topology/hooks/useTopologySnapshot';
+import type { TopologyModel } from '../topology/model/topologyModel';
+import { needsAttention, summarizeHealth } from './healthSummary';
+import { OverviewCards } from './OverviewCards';
+
+/** /: the site's health at a glance. */
+export function OverviewPage() {
+  const query = useTopologySnapshot();
+  const model = query.data;
+  return (
+    <section className="page">
+      <PageHeader title="Overview">{model?.site && <p className="page-subtitle">{model.site.name}</p>}</PageHeader>
+      {model ? (
+        <OverviewBody model={model} />
+      ) : query.isError ? (
+        <ErrorState
+          title="Could not load the site's health"
+          error={query.error}
+          hint="Check that the Drivebay server is running and reachable from this browser, then retry."
+          onRetry={() => void query.refetch()}
+        />
+      ) : (
+        <LoadingState what="the site's health" />
+      )}
+    </section>
+  );
+}
+
+function OverviewBody({ model }: { model: TopologyModel }) {
+  const summary = useMemo(() => summarizeHealth(model), [model]);
+  if (summary.enclosures.total === 0) {
+    return (
+      <EmptyState title="No enclosures discovered yet — is the hardware source running?">
+        <p>Health figures appear as soon as the hardware source reports its enclosures and drives.</p>
+      </EmptyState>
+    );
+  }
+  const attention = needsAttention(summary);
+  return (
+    <>
+      <p className={attention ? 'attention attention--alert' : 'attention'}>
+        {attention ? 'Some drives or enclosures need attention. ' : 'All drives and enclosures are healthy. '}
+        <Link to="/topology">Open the topology map</Link>
+      </p>
+      <OverviewCards summary={summary} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { DriveHealth } from '@drivebay/api-types';
+import { formatCount } from '../details/format';
+import type { MapSummary } from '../details/mapSummary';
+import { HealthIcon, OfflineEnclosureIcon } from './HealthIcon';
+
+const ITEMS: readonly { health: DriveHealth; name: string }[] = [
+  { health: 'failed', name: 'Failed' },
+  { health: 'degraded', name: 'Degraded' },
+  { health: 'offline', name: 'Offline' },
+  { health: 'ok', name: 'OK' },
+];
+
+/** Health colours and shapes, their names and live counts. */
+export function Legend({ summary }: { summary: MapSummary }) {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {ITEMS.map((item) => (
+        <li key={item.health} data-health={item.health}>
+          <HealthIcon health={item.health} />
+          <span>{item.name}</span>
+          <span className="legend-count" data-count={summary[item.health]}>
+            {formatCount(summary[item.health])}
+          </span>
+        </li>
+      ))}
+      <li data-health="empty">
+        <HealthIcon health="empty" />
+        <span>Empty bay</span>
+        <span className="legend-count" data-count={summary.emptyBays}>
+          {formatCount(summary.emptyBays)}
+        </span>
+      </li>
+      <li data-enclosure-state="offline">
+        <OfflineEnclosureIcon />
+        <span>Offline enclosure</span>
+        <span className="legend-count" data-count={summary.offlineEnclosures}>
+          {formatCount(summary.offlineEnclosures)}
+        </span>
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTheme } from '../../../shell/useTheme';
+import { formatCount } from '../details/format';
+import { mapAriaLabel, type MapSummary } from '../details/mapSummary';
+import type { TopologyLayout } from '../layout/layoutTypes';
+import { type HoverInfo, MapController } from '../map/MapController';
+import { paletteFor } from '../map/paletteFor';
+import type { TopologyModel } from '../model/topologyModel';
+import { MapTooltip } from './MapTooltip';
+
+interface TopologyCanvasProps {
+  model: TopologyModel;
+  layout: TopologyLayout;
+  summary: MapSummary;
+  selectedDriveId: string | null;
+  onSelectDrive: (id: string) => void;
+}
+
+/** The topology map: one canvas, zoom and pan controls, and a tooltip. */
+export function TopologyCanvas({ model, layout, summary, selectedDriveId, onSelectDrive }: TopologyCanvasProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const controllerRef = useRef<MapController | null>(null);
+  const selectRef = useRef(onSelectDrive);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const theme = useTheme();
+
+  useEffect(() => {
+    selectRef.current = onSelectDrive;
+  }, [onSelectDrive]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const controller = new MapController(canvas, {
+      onHover: setHover,
+      onSelectDrive: (id) => selectRef.current(id),
+    });
+    controllerRef.current = controller;
+    return () => {
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    controllerRef.current?.update({ model, layout, palette: paletteFor(theme), selectedDriveId });
+  }, [model, layout, theme, selectedDriveId]);
+
+  const handleZoomIn = () => controllerRef.current?.zoomBy(1.6);
+  const handleZoomOut = () => controllerRef.current?.zoomBy(1 / 1.6);
+  const handleFit = () => controllerRef.current?.fit();
+
+  return (
+    <div className="map">
+      <canvas
+        ref={canvasRef}
+        className="map-canvas"
+        role="img"
+        aria-label={mapAriaLabel(summary)}
+        data-revision={summary.revision}
+        data-drive-count={summary.drives}
+        data-failed-count={summary.failed}
+        data-degraded-count={summary.degraded}
+        data-offline-count={summary.offline}
+        data-enclosure-count={summary.enclosures}
+        data-offline-enclosure-count={summary.offlineEnclosures}
+        data-selected-drive={selectedDriveId ?? ''}
+      >
+        {`${formatCount(summary.drives)} drives; use Find drive to select one.`}
+      </canvas>
+      <div className="map-controls">
+        <button type="button" className="icon-button" onClick={handleZoomIn} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" className="icon-button" onClick={handleZoomOut} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" onClick={handleFit}>
+          Fit
+        </button>
+      </div>
+      {hover && <MapTooltip model={model} hover={hover} />}
+    </div>
+  );
+}

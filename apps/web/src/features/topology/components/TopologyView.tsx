@@ -1,0 +1,66 @@
+import { useCallback, useMemo } from 'react';
+import { errorMessage } from '../../../api/apiError';
+import { mapSummaryLine, summarizeMap } from '../details/mapSummary';
+import { useEscape } from '../hooks/useEscape';
+import { useSelectedDrive } from '../hooks/useSelectedDrive';
+import { useTopologyLayout } from '../hooks/useTopologyLayout';
+import type { TopologyModel } from '../model/topologyModel';
+import { DrivePanel } from './DrivePanel';
+import { FindDrive } from './FindDrive';
+import { Legend } from './Legend';
+import { TopologyCanvas } from './TopologyCanvas';
+
+interface TopologyViewProps {
+  model: TopologyModel;
+  /** A failed refresh while older data is still on screen. */
+  refreshError: Error | null;
+  onRetry: () => void;
+}
+
+/** The map with its summary, legend, search and the selected drive's panel. */
+export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps) {
+  const layout = useTopologyLayout(model);
+  const summary = useMemo(() => summarizeMap(model), [model]);
+  const [selectedDriveId, select] = useSelectedDrive();
+  const handleClose = useCallback(() => select(null), [select]);
+  const handleSelect = useCallback(
+    (id: string) => {
+      if (id !== selectedDriveId) select(id);
+    },
+    [select, selectedDriveId],
+  );
+  useEscape(selectedDriveId !== null, handleClose);
+
+  return (
+    <section className="page topology-page">
+      <div className="topology-toolbar">
+        <div className="page-header">
+          <h1>Topology</h1>
+          <p className="map-summary" data-failed-count={summary.failed}>
+            {mapSummaryLine(summary)}
+          </p>
+        </div>
+        <FindDrive model={model} onFound={handleSelect} />
+      </div>
+      {refreshError && (
+        <div role="alert" className="banner">
+          Showing revision {model.revision}; the last refresh failed: {errorMessage(refreshError)}{' '}
+          <button type="button" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
+      )}
+      <Legend summary={summary} />
+      <div className="topology-body">
+        <TopologyCanvas
+          model={model}
+          layout={layout}
+          summary={summary}
+          selectedDriveId={selectedDriveId}
+          onSelectDrive={handleSelect}
+        />
+        {selectedDriveId && <DrivePanel model={model} driveId={selectedDriveId} onClose={handleClose} />}
+      </div>
+    </section>
+  );
+}

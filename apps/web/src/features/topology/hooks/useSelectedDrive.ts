@@ -1,0 +1,20 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+
+/** The selected drive lives in the URL (`?drive=<id>`), so back/forward and links work. */
+export function useSelectedDrive(): [string | null, (id: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('drive');
+  const select = useCallback(
+    (id: string | null) => {
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        if (id) next.set('drive', id);
+        else next.delete('drive');
+        return next;
+      });
+    },
+    [setParams],
+  );
+  return [selected || null, select];
+}

@@ -1,0 +1,68 @@
+import { bayRect } from '../layout/bayRect';
+import type { Hit } from '../layout/hitTest';
+import type { TopologyLayout } from '../layout/layoutTypes';
+import { driveById, type TopologyModel } from '../model/topologyModel';
+import { drawBays } from './drawBays';
+import { drawFrames, drawRowLabels } from './drawFrames';
+import { drawBeacons, drawCellHighlight, drawEnclosureHighlight, drawOfflineEnclosures } from './drawOverlays';
+import { levelOfDetail } from './levelOfDetail';
+import type { CanvasPalette } from './palette';
+import { type Viewport, visibleWorld } from './viewport';
+import { visibleEnclosures } from './visibleEnclosures';
+
+/** Everything one frame depends on. */
+export interface Scene {
+  readonly model: TopologyModel;
+  readonly layout: TopologyLayout;
+  readonly view: Viewport;
+  /** Canvas size in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  readonly pixelRatio: number;
+  readonly palette: CanvasPalette;
+  readonly hover: Hit | null;
+  readonly selectedDriveId: string | null;
+}
+
+/** Draws one frame: only what is in view, bays batched by colour, overlays in screen space. */
+export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void {
+  const { model, layout, view, width, height, pixelRatio: dpr, palette } = scene;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, width, height);
+
+  const world = visibleWorld(view, width, height);
+  const visible = visibleEnclosures(layout, world);
+  const lod = levelOfDetail(view.scale);
+  ctx.setTransform(dpr * view.scale, 0, 0, dpr * view.scale, dpr * view.x, dpr * view.y);
+  drawFrames(ctx, layout, world, visible, palette, lod, view.scale);
+  const beacons = drawBays(ctx, model, layout, visible, palette, lod);
+
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const toScreen = (x: number, y: number) => ({ x: x * view.scale + view.x, y: y * view.scale + view.y });
+  drawOfflineEnclosures(ctx, layout, visible, palette, toScreen);
+  drawBeacons(ctx, beacons, palette, toScreen);
+  drawRowLabels(ctx, layout, world, palette, toScreen);
+  drawHover(ctx, scene, toScreen);
+  drawSelection(ctx, scene, toScreen);
+}
+
+function drawHover(ctx: CanvasRenderingContext2D, scene: Scene, toScreen: (x: number, y: number) => { x: number; y: number }): void {
+  const { hover, palette } = scene;
+  if (!hover) return;
+  if (hover.kind === 'bay') {
+    drawCellHighlight(ctx, bayRect(hover.enclosure, hover.bay), palette.hover, 'hover', toScreen, palette.background);
+  } else {
+    drawEnclosureHighlight(ctx, hover.enclosure, palette.hover, toScreen);
+  }
+}
+
+function drawSelection(ctx: CanvasRenderingContext2D, scene: Scene, toScreen: (x: number, y: number) => { x: number; y: number }): void {
+  const { model, layout, selectedDriveId, palette } = scene;
+  if (!selectedDriveId) return;
+  const drive = driveById(model, selectedDriveId);
+  const index = drive ? layout.enclosureIndex.get(drive.enclosure) : undefined;
+  const box = index === undefined ? undefined : layout.enclosures[index];
+  if (!drive || !box || drive.bay >= box.bayCount) return;
+  drawCellHighlight(ctx, bayRect(box, drive.bay), palette.select, 'selected', toScreen, palette.background);
+}

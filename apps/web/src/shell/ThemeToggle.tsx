@@ -1,0 +1,15 @@
+import { otherTheme } from './theme';
+import { setTheme } from './themeStore';
+import { useTheme } from './useTheme';
+
+/** Switches between the dark and light themes; the choice is remembered. */
+export function ThemeToggle() {
+  const theme = useTheme();
+  const next = otherTheme(theme);
+  const handleClick = () => setTheme(next);
+  return (
+    <button type="button" className="theme-toggle" onClick={handleClick} aria-pressed={theme === 'light'}>
+      <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span> Light theme
+    </button>
+  );
+}
