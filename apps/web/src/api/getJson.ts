@@ -16,10 +16,14 @@ export async function getJson<T>(path: string, schema: Parser<T>, signal?: Abort
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const where = describeIssues(parsed.error.issues);
-    throw new ApiError('BAD_RESPONSE', `The server's answer to ${path} did not match the expected shape${where}.`, {
-      status: response.status,
-      cause: parsed.error,
-    });
+    throw new ApiError(
+      'BAD_RESPONSE',
+      `The server's answer to ${path} did not match the expected shape${where}.`,
+      {
+        status: response.status,
+        cause: parsed.error,
+      },
+    );
   }
   return parsed.data;
 }
@@ -42,7 +46,11 @@ function errorFrom(response: Response, body: unknown, path: string): ApiError {
     return new ApiError(code, message, { status: response.status, field });
   }
   const status = `${response.status} ${response.statusText}`.trim();
-  return new ApiError(response.status >= 500 ? 'UNAVAILABLE' : 'BAD_RESPONSE', `${path} answered ${status}.`, {
-    status: response.status,
-  });
+  return new ApiError(
+    response.status >= 500 ? 'UNAVAILABLE' : 'BAD_RESPONSE',
+    `${path} answered ${status}.`,
+    {
+      status: response.status,
+    },
+  );
 }

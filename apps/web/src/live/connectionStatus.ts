@@ -10,7 +10,11 @@ export interface ConnectionStatus {
   readonly revision: number | undefined;
 }
 
-export const INITIAL_STATUS: ConnectionStatus = { state: 'connecting', label: 'Connecting…', revision: undefined };
+export const INITIAL_STATUS: ConnectionStatus = {
+  state: 'connecting',
+  label: 'Connecting…',
+  revision: undefined,
+};
 
 /** A tiny observable value for useSyncExternalStore. */
 export interface StatusStore {

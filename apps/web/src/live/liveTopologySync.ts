@@ -91,17 +91,22 @@ export class LiveTopologySync {
     const parsed = DeltaBatchSchema.safeParse(payload);
     if (!parsed.success) {
       this.#warn(`malformed topology:deltas frame, resyncing: ${parsed.error.message}`);
-      return this.#resync();
+      this.#resync();
+      return;
     }
     const model = this.#cache.read();
-    if (!model) return this.#resync();
+    if (!model) {
+      this.#resync();
+      return;
+    }
     const outcome = applyDeltaBatch(model, parsed.data);
     if (outcome.type === 'resync') {
       // Before the ack, frames of the previous subscription may still arrive out of chain;
       // the server replays everything after sinceRevision anyway.
       if (this.#phase === 'subscribing') return;
       this.#warn(`gap: at revision ${outcome.expected}, batch starts at ${outcome.received}; resyncing`);
-      return this.#resync();
+      this.#resync();
+      return;
     }
     if (outcome.model !== model) this.#cache.write(outcome.model);
     if (this.#phase === 'live') this.#status('live', 'Live');
@@ -151,7 +156,9 @@ export class LiveTopologySync {
     const ack = SubscribeAckSchema.safeParse(answer);
     if (!ack.success || !ack.data.ok) {
       // The server cannot resume from our revision (compacted, or garbled): start afresh.
-      this.#warn(`subscribe refused: ${ack.success && !ack.data.ok ? ack.data.error.message : 'malformed ack'}`);
+      this.#warn(
+        `subscribe refused: ${ack.success && !ack.data.ok ? ack.data.error.message : 'malformed ack'}`,
+      );
       this.#needsSnapshot = true;
       return this.#retryLater(session);
     }

@@ -5,7 +5,6 @@ import { useConnectionStatus } from '../live/statusContext';
 export function ConnectionIndicator() {
   const status = useConnectionStatus();
   return (
-    // biome-ignore lint/a11y/useSemanticElements: e2e tests and the brief rely on a div with role="status".
     <div role="status" className="connection" data-connection={status.state}>
       <ConnectionShape state={status.state} />
       <span>{status.label}</span>

@@ -41,7 +41,14 @@ export function buildRack(overrides: Partial<Rack> = {}): Rack {
 
 /** A server that is up. */
 export function buildServer(overrides: Partial<Server> = {}): Server {
-  return { id: 'server-1', hostname: 'node-1', rack: 'rack-1', transports: ['iscsi'], state: 'up', ...overrides };
+  return {
+    id: 'server-1',
+    hostname: 'node-1',
+    rack: 'rack-1',
+    transports: ['iscsi'],
+    state: 'up',
+    ...overrides,
+  };
 }
 
 /** Shorthands for deltas in reducer tests. */
@@ -53,7 +60,11 @@ export const delta = {
     type: 'enclosure.put',
     enclosure,
   }),
-  enclosureDelete: (revision: number, id: string): TopologyDelta => ({ revision, type: 'enclosure.delete', id }),
+  enclosureDelete: (revision: number, id: string): TopologyDelta => ({
+    revision,
+    type: 'enclosure.delete',
+    id,
+  }),
   rackPut: (revision: number, rack: Rack): TopologyDelta => ({ revision, type: 'rack.put', rack }),
   rackDelete: (revision: number, id: string): TopologyDelta => ({ revision, type: 'rack.delete', id }),
   serverPut: (revision: number, server: Server): TopologyDelta => ({ revision, type: 'server.put', server }),

@@ -69,7 +69,14 @@ export function generateSite(shape: SiteShape): TopologyRecords {
     transports: ['iscsi'],
     state: 'up',
   }));
-  return { revision: 1, site: { id: 'site-1', name: 'Test site', scale: 'large' }, racks, enclosures, servers, drives };
+  return {
+    revision: 1,
+    site: { id: 'site-1', name: 'Test site', scale: 'large' },
+    racks,
+    enclosures,
+    servers,
+    drives,
+  };
 }
 
 function generateDrive(

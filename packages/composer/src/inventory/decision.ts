@@ -22,17 +22,22 @@ export function stampEvent(context: DecisionContext, draft: EventDraft): DomainE
   return { id: context.nextEventId(), at: context.now, actor: context.actor, ...draft };
 }
 
-/** Structural equality for inventory records (plain JSON data), whatever their key order. */
+/**
+ * Structural equality for inventory records (plain JSON data), whatever their key order.
+ * It allocates nothing: a rescan of 100,000 drives compares every one of them.
+ */
 export function sameRecord(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
-}
-
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const record = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((k) => [k, record[k]]),
-  );
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameRecord(v, b[i]));
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (!Object.hasOwn(right, key) || !sameRecord(left[key], right[key])) return false;
+    count++;
+  }
+  for (const _ in right) count--;
+  return count === 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDrive, buildEnclosure } from '../testing/builders.js';
-import type { DecisionContext } from './decision.js';
+import { type DecisionContext, sameRecord } from './decision.js';
 import { Inventory } from './inventory.js';
 import { reconcileEnclosure } from './reconcile-enclosure.js';
 import { reconcileInventory } from './reconcile-inventory.js';
@@ -148,5 +148,15 @@ describe('reconcileInventory', () => {
       { kind: 'drive', op: 'delete', id: drives[1]!.id },
       { kind: 'drive', op: 'delete', id: drives[2]!.id },
     ]);
+  });
+});
+
+describe('sameRecord', () => {
+  it('compares JSON records structurally, ignoring key order', () => {
+    expect(sameRecord({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
+    expect(sameRecord({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameRecord({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameRecord({ a: null }, { a: {} })).toBe(false);
+    expect(sameRecord([], {})).toBe(false);
   });
 });

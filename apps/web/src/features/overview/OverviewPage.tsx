@@ -15,7 +15,9 @@ export function OverviewPage() {
   const model = query.data;
   return (
     <section className="page">
-      <PageHeader title="Overview">{model?.site && <p className="page-subtitle">{model.site.name}</p>}</PageHeader>
+      <PageHeader title="Overview">
+        {model?.site && <p className="page-subtitle">{model.site.name}</p>}
+      </PageHeader>
       {model ? (
         <OverviewBody model={model} />
       ) : query.isError ? (

@@ -11,12 +11,23 @@ describe('summarizeHealth', () => {
     site: null,
     racks: [buildRack(), buildRack({ id: 'rack-2' })],
     enclosures: [buildEnclosure(), buildEnclosure({ id: 'enc-2', state: 'offline' })],
-    servers: [buildServer(), buildServer({ id: 's2', state: 'down' }), buildServer({ id: 's3', state: 'maintenance' })],
+    servers: [
+      buildServer(),
+      buildServer({ id: 's2', state: 'down' }),
+      buildServer({ id: 's3', state: 'maintenance' }),
+    ],
     drives: [
       buildDrive({ id: 'h1', capacityBytes: 16 * TB }),
       buildDrive({ id: 'h2', capacityBytes: 16 * TB, health: 'failed' }),
       buildDrive({ id: 's1', media: 'ssd', rpm: 0, capacityBytes: 3.84 * TB, health: 'degraded' }),
-      buildDrive({ id: 's2', media: 'ssd', rpm: 0, enclosure: 'enc-2', capacityBytes: 3.84 * TB, health: 'offline' }),
+      buildDrive({
+        id: 's2',
+        media: 'ssd',
+        rpm: 0,
+        enclosure: 'enc-2',
+        capacityBytes: 3.84 * TB,
+        health: 'offline',
+      }),
     ],
   });
 
@@ -36,7 +47,14 @@ describe('summarizeHealth', () => {
 
   it('says whether anything needs attention', () => {
     expect(needsAttention(summarizeHealth(model))).toBe(true);
-    const healthy = modelFromRecords({ revision: 1, site: null, racks: [], enclosures: [buildEnclosure()], servers: [], drives: [buildDrive()] });
+    const healthy = modelFromRecords({
+      revision: 1,
+      site: null,
+      racks: [],
+      enclosures: [buildEnclosure()],
+      servers: [],
+      drives: [buildDrive()],
+    });
     expect(needsAttention(summarizeHealth(healthy))).toBe(false);
   });
 });

@@ -21,13 +21,17 @@ export interface HealthSummary {
 
 /** Summarises the model in one pass over drives, enclosures and servers. */
 export function summarizeHealth(model: TopologyModel): HealthSummary {
-  const capacity = { hdd: { drives: 0, bytes: 0, unavailableBytes: 0 }, ssd: { drives: 0, bytes: 0, unavailableBytes: 0 } };
+  const capacity = {
+    hdd: { drives: 0, bytes: 0, unavailableBytes: 0 },
+    ssd: { drives: 0, bytes: 0, unavailableBytes: 0 },
+  };
   for (const drive of model.drives) {
     if (!drive) continue;
     const bucket = capacity[drive.media];
     bucket.drives += 1;
     bucket.bytes += drive.capacityBytes;
-    if (drive.health === 'failed' || drive.health === 'offline') bucket.unavailableBytes += drive.capacityBytes;
+    if (drive.health === 'failed' || drive.health === 'offline')
+      bucket.unavailableBytes += drive.capacityBytes;
   }
   let offline = 0;
   for (const enclosure of model.enclosures.values()) if (enclosure.state === 'offline') offline += 1;

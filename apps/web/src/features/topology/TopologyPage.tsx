@@ -34,12 +34,14 @@ export function TopologyPage() {
         <EmptyState title="No enclosures discovered yet — is the hardware source running?">
           <p>
             Enclosures appear here as soon as the hardware source reports them: the built-in simulator when
-            Drivebay runs with <code>npm start</code>, or your enclosures' management interfaces in production.
-            This page updates live; there is no need to reload.
+            Drivebay runs with <code>npm start</code>, or your enclosures' management interfaces in
+            production. This page updates live; there is no need to reload.
           </p>
         </EmptyState>
       </section>
     );
   }
-  return <TopologyView model={model} refreshError={query.isError ? query.error : null} onRetry={handleRetry} />;
+  return (
+    <TopologyView model={model} refreshError={query.isError ? query.error : null} onRetry={handleRetry} />
+  );
 }

@@ -8,8 +8,8 @@ export function VolumesPage() {
       <PageHeader title="Volumes" />
       <EmptyState title="No volumes to show yet">
         <p>
-          Volumes composed by the composer will be listed here: each volume's layout (single, RAID1 or RAID10),
-          its member drives and SSD slices, the failure domains they span, and its lifecycle state.
+          Volumes composed by the composer will be listed here: each volume's layout (single, RAID1 or
+          RAID10), its member drives and SSD slices, the failure domains they span, and its lifecycle state.
         </p>
         <p>This console does not show volumes yet; nothing on this page is sample data.</p>
       </EmptyState>

@@ -29,8 +29,8 @@ export function DrivePanel({ model, driveId, onClose }: DrivePanelProps) {
         </>
       ) : (
         <p>
-          This drive is not in the current topology. It may have been replaced or removed; use Find drive to look
-          up its successor by serial.
+          This drive is not in the current topology. It may have been replaced or removed; use Find drive to
+          look up its successor by serial.
         </p>
       )}
       <p className="drive-panel-hint">Press Esc to close.</p>

@@ -26,9 +26,16 @@ export function FindDrive({ model, onFound }: FindDriveProps) {
   };
 
   return (
-    <form className="find-drive" role="search" onSubmit={handleSubmit}>
+    <form className="find-drive" onSubmit={handleSubmit}>
       <label htmlFor={inputId}>Find drive</label>
-      <input id={inputId} name="drive" type="search" placeholder="Drive id or serial" autoComplete="off" spellCheck={false} />
+      <input
+        id={inputId}
+        name="drive"
+        type="search"
+        placeholder="Drive id or serial"
+        autoComplete="off"
+        spellCheck={false}
+      />
       <button type="submit">Find</button>
       <p className="find-drive-message" aria-live="polite">
         {message}

@@ -29,7 +29,10 @@ function tooltipContent(model: TopologyModel, hover: HoverInfo): { title: string
   if (hit.kind === 'bay') {
     const drive = driveInBay(model, hit.enclosure.id, hit.bay);
     if (drive) return { title: `Drive ${drive.id}`, rows: describeDrive(model, drive) };
-    return { title: `Empty bay ${hit.bay}`, rows: [{ label: 'Enclosure', value: `${hit.enclosure.name} (${hit.enclosure.id})` }] };
+    return {
+      title: `Empty bay ${hit.bay}`,
+      rows: [{ label: 'Enclosure', value: `${hit.enclosure.name} (${hit.enclosure.id})` }],
+    };
   }
   return { title: hit.enclosure.name, rows: enclosure ? describeEnclosure(model, enclosure) : [] };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTheme } from '../../../shell/useTheme';
 import { formatCount } from '../details/format';
-import { mapAriaLabel, type MapSummary } from '../details/mapSummary';
+import { type MapSummary, mapAriaLabel } from '../details/mapSummary';
 import type { TopologyLayout } from '../layout/layoutTypes';
 import { type HoverInfo, MapController } from '../map/MapController';
 import { paletteFor } from '../map/paletteFor';
@@ -17,7 +17,13 @@ interface TopologyCanvasProps {
 }
 
 /** The topology map: one canvas, zoom and pan controls, and a tooltip. */
-export function TopologyCanvas({ model, layout, summary, selectedDriveId, onSelectDrive }: TopologyCanvasProps) {
+export function TopologyCanvas({
+  model,
+  layout,
+  summary,
+  selectedDriveId,
+  onSelectDrive,
+}: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const selectRef = useRef(onSelectDrive);

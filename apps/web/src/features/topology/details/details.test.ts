@@ -14,7 +14,14 @@ const model = modelFromRecords({
   servers: [],
   drives: [
     buildDrive({ id: 'd0', serial: 'ZA1B2C', tags: ['hot', 'db'] }),
-    buildDrive({ id: 'd1', bay: 1, health: 'failed', media: 'ssd', rpm: 0, capacityBytes: 3_840_000_000_000 }),
+    buildDrive({
+      id: 'd1',
+      bay: 1,
+      health: 'failed',
+      media: 'ssd',
+      rpm: 0,
+      capacityBytes: 3_840_000_000_000,
+    }),
     buildDrive({ id: 'd2', bay: 0, enclosure: 'enc-2', health: 'offline' }),
   ],
 });
@@ -32,7 +39,9 @@ describe('drive details', () => {
   });
 
   it('describes a drive with its enclosure, bay, tags and health in words', () => {
-    const details = rows(describeDrive(model, buildDrive({ id: 'd0', serial: 'ZA1B2C', tags: ['hot', 'db'] })));
+    const details = rows(
+      describeDrive(model, buildDrive({ id: 'd0', serial: 'ZA1B2C', tags: ['hot', 'db'] })),
+    );
     expect(details).toMatchObject({
       ID: 'd0',
       Serial: 'ZA1B2C',
@@ -50,13 +59,20 @@ describe('drive details', () => {
   it('says when an SSD has no spindle and a drive has no tags', () => {
     const ssd = model.drives[1];
     if (!ssd) throw new Error('missing drive');
-    expect(rows(describeDrive(model, ssd))).toMatchObject({ RPM: 'n/a (solid state)', Tags: 'none', Health: 'failed' });
+    expect(rows(describeDrive(model, ssd))).toMatchObject({
+      RPM: 'n/a (solid state)',
+      Tags: 'none',
+      Health: 'failed',
+    });
   });
 
   it('describes an enclosure with its population', () => {
     const enclosure = model.enclosures.get('enc-1');
     if (!enclosure) throw new Error('missing enclosure');
-    expect(rows(describeEnclosure(model, enclosure))).toMatchObject({ Drives: '2 in 24 bays', State: 'online' });
+    expect(rows(describeEnclosure(model, enclosure))).toMatchObject({
+      Drives: '2 in 24 bays',
+      State: 'online',
+    });
   });
 });
 
@@ -88,7 +104,9 @@ describe('map summary', () => {
 
   it('labels the map and writes the summary line', () => {
     const summary = summarizeMap(model);
-    expect(mapAriaLabel(summary)).toBe('Topology map: 3 drives in 2 enclosures, 1 failed, 0 degraded, 1 offline');
+    expect(mapAriaLabel(summary)).toBe(
+      'Topology map: 3 drives in 2 enclosures, 1 failed, 0 degraded, 1 offline',
+    );
     expect(mapSummaryLine(summary)).toBe(
       '3 drives in 2 enclosures across 1 rack · 1 failed · 0 degraded · 1 offline · 1 enclosure offline',
     );

@@ -17,10 +17,16 @@ export function describeDrive(model: TopologyModel, drive: Drive): DetailRow[] {
     { label: 'Serial', value: drive.serial },
     { label: 'Model', value: drive.model },
     { label: 'Media', value: drive.media.toUpperCase() },
-    { label: 'RPM', value: drive.media === 'ssd' || drive.rpm === 0 ? 'n/a (solid state)' : String(drive.rpm) },
+    {
+      label: 'RPM',
+      value: drive.media === 'ssd' || drive.rpm === 0 ? 'n/a (solid state)' : String(drive.rpm),
+    },
     { label: 'Capacity', value: formatTB(drive.capacityBytes) },
     { label: 'Tags', value: drive.tags.length > 0 ? drive.tags.join(', ') : 'none' },
-    { label: 'Enclosure', value: enclosure ? `${enclosure.name} (${enclosure.id})` : `${drive.enclosure} (not in inventory)` },
+    {
+      label: 'Enclosure',
+      value: enclosure ? `${enclosure.name} (${enclosure.id})` : `${drive.enclosure} (not in inventory)`,
+    },
     { label: 'Rack', value: rack ? rack.name : (enclosure?.rack ?? 'unknown') },
     { label: 'Bay', value: String(drive.bay) },
     { label: 'Health', value: drive.health },

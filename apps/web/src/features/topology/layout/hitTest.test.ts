@@ -7,7 +7,11 @@ import { hitTest } from './hitTest';
 import { layoutTopology } from './layoutTopology';
 import type { EnclosureBox } from './layoutTypes';
 
-const racks = new Map([buildRack({ id: 'r0' }), buildRack({ id: 'r1', position: 1 }), buildRack({ id: 'r2', row: 1 })].map((r) => [r.id, r]));
+const racks = new Map(
+  [buildRack({ id: 'r0' }), buildRack({ id: 'r1', position: 1 }), buildRack({ id: 'r2', row: 1 })].map(
+    (r) => [r.id, r],
+  ),
+);
 const enclosures = new Map(
   [
     buildEnclosure({ id: 'a', name: 'A', rack: 'r0', bayCount: 24 }),
@@ -61,7 +65,9 @@ describe('hitTest', () => {
 
   it('answers 100,000 hit tests on a 100,000-drive site quickly', () => {
     const big = layoutTopology(
-      modelFromRecords(generateSite({ rows: 10, racksPerRow: 30, enclosuresPerRack: 5, baysPerEnclosure: 68 })),
+      modelFromRecords(
+        generateSite({ rows: 10, racksPerRow: 30, enclosuresPerRack: 5, baysPerEnclosure: 68 }),
+      ),
     );
     const random = seededRandom(7);
     let bays = 0;

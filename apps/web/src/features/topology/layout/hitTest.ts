@@ -32,7 +32,12 @@ function hitInEnclosure(enclosure: EnclosureBox, x: number, y: number): Hit {
 }
 
 /** Index of the last item in [start, end) for which `atOrBefore` holds (items sorted), or -1. */
-function lastAtOrBefore<T>(items: readonly T[], start: number, end: number, atOrBefore: (item: T) => boolean): number {
+function lastAtOrBefore<T>(
+  items: readonly T[],
+  start: number,
+  end: number,
+  atOrBefore: (item: T) => boolean,
+): number {
   let low = start;
   let high = end;
   while (low < high) {

@@ -7,7 +7,10 @@ import { intersects } from './geometry';
 import { layoutTopology } from './layoutTopology';
 
 function layoutOf(racks = [buildRack()], enclosures = [buildEnclosure()], options = {}) {
-  return layoutTopology({ racks: new Map(racks.map((r) => [r.id, r])), enclosures: new Map(enclosures.map((e) => [e.id, e])) }, options);
+  return layoutTopology(
+    { racks: new Map(racks.map((r) => [r.id, r])), enclosures: new Map(enclosures.map((e) => [e.id, e])) },
+    options,
+  );
 }
 
 describe('layoutTopology', () => {
@@ -17,7 +20,10 @@ describe('layoutTopology', () => {
   });
 
   it('puts racks of one row side by side in position order', () => {
-    const layout = layoutOf([buildRack({ id: 'b', name: 'B', position: 2 }), buildRack({ id: 'a', name: 'A', position: 1 })], []);
+    const layout = layoutOf(
+      [buildRack({ id: 'b', name: 'B', position: 2 }), buildRack({ id: 'a', name: 'A', position: 1 })],
+      [],
+    );
     expect(layout.racks.map((r) => r.id)).toEqual(['a', 'b']);
     const [a, b] = layout.racks;
     expect(b?.x).toBeGreaterThan((a?.x ?? 0) + (a?.width ?? 0));
@@ -37,7 +43,9 @@ describe('layoutTopology', () => {
   });
 
   it('stacks enclosures in natural name order inside their rack, without overlap', () => {
-    const enclosures = ['JBOD 10', 'JBOD 2', 'JBOD 1'].map((name, i) => buildEnclosure({ id: `e${i}`, name }));
+    const enclosures = ['JBOD 10', 'JBOD 2', 'JBOD 1'].map((name, i) =>
+      buildEnclosure({ id: `e${i}`, name }),
+    );
     const layout = layoutOf([buildRack()], enclosures);
     expect(layout.enclosures.map((e) => e.name)).toEqual(['JBOD 1', 'JBOD 2', 'JBOD 10']);
     const [first, second] = layout.enclosures;

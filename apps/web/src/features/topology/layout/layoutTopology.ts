@@ -50,7 +50,15 @@ class LayoutBuilder {
     }
     const width = Math.max(0, x - G.rackGap);
     const height = G.rowHeader + rackHeight;
-    this.#lines.push({ label: line.label, x: 0, y: this.#y, width, height, rackStart, rackEnd: this.#racks.length });
+    this.#lines.push({
+      label: line.label,
+      x: 0,
+      y: this.#y,
+      width,
+      height,
+      rackStart,
+      rackEnd: this.#racks.length,
+    });
     this.#width = Math.max(this.#width, width);
     this.#y += height + G.rowGap;
   }

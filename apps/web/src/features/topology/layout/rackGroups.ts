@@ -37,7 +37,9 @@ export function linesOfRacks(
     if (row) row.push(group);
     else rows.set(group.rack.row, [group]);
   }
-  const labelled = [...rows.entries()].sort(([a], [b]) => a - b).map(([row, racks]) => [`Row ${row}`, racks] as const);
+  const labelled: [string, RackGroup[]][] = [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([row, racks]) => [`Row ${row}`, racks]);
   if (orphans.size > 0) labelled.push(['Racks not in the inventory', [...orphans.values()]]);
   const lines: LineOfRacks[] = [];
   for (const [label, racks] of labelled) {
@@ -54,14 +56,21 @@ export function linesOfRacks(
 function orphanGroup(orphans: Map<string, RackGroup>, rackId: string): RackGroup {
   let group = orphans.get(rackId);
   if (!group) {
-    group = { rack: { id: rackId, name: `${rackId} (unknown rack)`, row: 0, position: orphans.size }, enclosures: [] };
+    group = {
+      rack: { id: rackId, name: `${rackId} (unknown rack)`, row: 0, position: orphans.size },
+      enclosures: [],
+    };
     orphans.set(rackId, group);
   }
   return group;
 }
 
 function compareRacks(a: RackGroup, b: RackGroup): number {
-  return a.rack.position - b.rack.position || byName.compare(a.rack.name, b.rack.name) || compareIds(a.rack.id, b.rack.id);
+  return (
+    a.rack.position - b.rack.position ||
+    byName.compare(a.rack.name, b.rack.name) ||
+    compareIds(a.rack.id, b.rack.id)
+  );
 }
 
 // Enclosures carry no rack-unit position, so they stack by name (natural order: JBOD 2 < JBOD 10).

@@ -5,7 +5,16 @@ import type { TopologyLayout } from '../layout/layoutTypes';
 import { driveById, driveInBay, type TopologyModel } from '../model/topologyModel';
 import { drawTopology } from './drawTopology';
 import type { CanvasPalette } from './palette';
-import { centreOn, fitViewport, minScaleFor, panBy, toWorld, type Viewport, visibleWorld, zoomAt } from './viewport';
+import {
+  centreOn,
+  fitViewport,
+  minScaleFor,
+  panBy,
+  toWorld,
+  type Viewport,
+  visibleWorld,
+  zoomAt,
+} from './viewport';
 
 /** What the map shows; replaced whenever any of it changes. */
 export interface MapData {
@@ -109,7 +118,10 @@ export class MapController {
     const y = event.offsetY;
     this.#pointer = { x, y };
     const drag = this.#drag;
-    if (!drag) return this.#rehover();
+    if (!drag) {
+      this.#rehover();
+      return;
+    }
     const dx = x - drag.x;
     const dy = y - drag.y;
     if (!drag.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
@@ -171,7 +183,8 @@ export class MapController {
   }
 
   #setHover(hit: Hit | null): void {
-    const same = hitKey(hit) === hitKey(this.#hover) && (hit === null || hit.enclosure === this.#hover?.enclosure);
+    const same =
+      hitKey(hit) === hitKey(this.#hover) && (hit === null || hit.enclosure === this.#hover?.enclosure);
     if (!this.#drag) this.#canvas.style.cursor = this.#overDrive(hit) ? 'pointer' : 'grab';
     if (same) return;
     this.#hover = hit;
@@ -221,7 +234,8 @@ export class MapController {
     this.#pendingCentre = null;
     const cell = bayRect(box, drive.bay);
     const world = visibleWorld(this.#view, this.#width, this.#height);
-    const inView = contains(world, cell.x, cell.y) && contains(world, cell.x + cell.width, cell.y + cell.height);
+    const inView =
+      contains(world, cell.x, cell.y) && contains(world, cell.x + cell.width, cell.y + cell.height);
     if (!inView) this.#view = centreOn(this.#view, cell, this.#width, this.#height, SELECTED_MIN_SCALE);
   }
 }

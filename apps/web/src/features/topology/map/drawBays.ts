@@ -29,7 +29,13 @@ export function drawBays(
   palette: CanvasPalette,
   lod: LevelOfDetail,
 ): Beacon[] {
-  const cells = { empty: new Path2D(), ok: new Path2D(), degraded: new Path2D(), failed: new Path2D(), offline: new Path2D() };
+  const cells = {
+    empty: new Path2D(),
+    ok: new Path2D(),
+    degraded: new Path2D(),
+    failed: new Path2D(),
+    offline: new Path2D(),
+  };
   const crosses = new Path2D();
   const dots = new Path2D();
   const dashes = new Path2D();
@@ -47,11 +53,17 @@ export function drawBays(
       cells[drive.health].rect(x, y, S, S);
       if (drive.health === 'ok') continue;
       if (lod.cellMarkers) addMarker(drive.health, x, y, crosses, dots, dashes);
-      else if (lod.beacons && drive.health !== 'offline') beacons.push({ x: x + S / 2, y: y + S / 2, health: drive.health });
+      else if (lod.beacons && drive.health !== 'offline')
+        beacons.push({ x: x + S / 2, y: y + S / 2, health: drive.health });
     }
     for (let bay = 0; bay < box.bayCount; bay++) {
       if (occupied[bay]) continue;
-      cells.empty.rect(box.gridX + (bay % box.columns) * BAY_PITCH, box.gridY + Math.floor(bay / box.columns) * BAY_PITCH, S, S);
+      cells.empty.rect(
+        box.gridX + (bay % box.columns) * BAY_PITCH,
+        box.gridY + Math.floor(bay / box.columns) * BAY_PITCH,
+        S,
+        S,
+      );
     }
   }
   for (const kind of FILL_ORDER) {
@@ -62,7 +74,14 @@ export function drawBays(
   return beacons;
 }
 
-function addMarker(health: DriveHealth, x: number, y: number, crosses: Path2D, dots: Path2D, dashes: Path2D): void {
+function addMarker(
+  health: DriveHealth,
+  x: number,
+  y: number,
+  crosses: Path2D,
+  dots: Path2D,
+  dashes: Path2D,
+): void {
   if (health === 'failed') {
     crosses.moveTo(x + 2.2, y + 2.2);
     crosses.lineTo(x + S - 2.2, y + S - 2.2);
@@ -77,7 +96,13 @@ function addMarker(health: DriveHealth, x: number, y: number, crosses: Path2D, d
   }
 }
 
-function drawMarkers(ctx: CanvasRenderingContext2D, palette: CanvasPalette, crosses: Path2D, dots: Path2D, dashes: Path2D): void {
+function drawMarkers(
+  ctx: CanvasRenderingContext2D,
+  palette: CanvasPalette,
+  crosses: Path2D,
+  dots: Path2D,
+  dashes: Path2D,
+): void {
   ctx.strokeStyle = palette.markerInk;
   ctx.fillStyle = palette.markerInk;
   ctx.lineWidth = 1.7;

@@ -37,14 +37,16 @@ export function drawFrames(
   if (lod.rackLabels) {
     ctx.fillStyle = palette.textMuted;
     ctx.font = `600 ${FONT.rack}px ${FONT_FAMILY}`;
-    for (const rack of racks) ctx.fillText(rack.name, rack.x + G.rackPadding, rack.y + 13, rack.width - 2 * G.rackPadding);
+    for (const rack of racks)
+      ctx.fillText(rack.name, rack.x + G.rackPadding, rack.y + 13, rack.width - 2 * G.rackPadding);
   }
   if (lod.enclosureLabels) {
     ctx.fillStyle = palette.text;
     ctx.font = `${FONT.enclosure}px ${FONT_FAMILY}`;
     for (const index of visible) {
       const box = layout.enclosures[index];
-      if (box) ctx.fillText(box.name, box.x + G.enclosurePadding, box.y + 10, box.width - 2 * G.enclosurePadding);
+      if (box)
+        ctx.fillText(box.name, box.x + G.enclosurePadding, box.y + 10, box.width - 2 * G.enclosurePadding);
     }
   }
 }

@@ -64,7 +64,12 @@ function drawOffline(ctx: CanvasRenderingContext2D, r: Rect, palette: CanvasPale
 }
 
 /** Fixed-size marks for failed (diamond) and degraded (circle) drives when cells are tiny. */
-export function drawBeacons(ctx: CanvasRenderingContext2D, beacons: readonly Beacon[], palette: CanvasPalette, toScreen: ToScreen): void {
+export function drawBeacons(
+  ctx: CanvasRenderingContext2D,
+  beacons: readonly Beacon[],
+  palette: CanvasPalette,
+  toScreen: ToScreen,
+): void {
   const diamonds = new Path2D();
   const circles = new Path2D();
   for (const beacon of beacons) {
@@ -118,7 +123,12 @@ export function drawCellHighlight(
 }
 
 /** Outlines an enclosure under the pointer. */
-export function drawEnclosureHighlight(ctx: CanvasRenderingContext2D, box: EnclosureBox, colour: string, toScreen: ToScreen): void {
+export function drawEnclosureHighlight(
+  ctx: CanvasRenderingContext2D,
+  box: EnclosureBox,
+  colour: string,
+  toScreen: ToScreen,
+): void {
   const r = screenRect(box, toScreen);
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = colour;

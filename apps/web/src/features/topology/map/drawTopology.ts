@@ -4,7 +4,12 @@ import type { TopologyLayout } from '../layout/layoutTypes';
 import { driveById, type TopologyModel } from '../model/topologyModel';
 import { drawBays } from './drawBays';
 import { drawFrames, drawRowLabels } from './drawFrames';
-import { drawBeacons, drawCellHighlight, drawEnclosureHighlight, drawOfflineEnclosures } from './drawOverlays';
+import {
+  drawBeacons,
+  drawCellHighlight,
+  drawEnclosureHighlight,
+  drawOfflineEnclosures,
+} from './drawOverlays';
 import { levelOfDetail } from './levelOfDetail';
 import type { CanvasPalette } from './palette';
 import { type Viewport, visibleWorld } from './viewport';
@@ -47,17 +52,32 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void 
   drawSelection(ctx, scene, toScreen);
 }
 
-function drawHover(ctx: CanvasRenderingContext2D, scene: Scene, toScreen: (x: number, y: number) => { x: number; y: number }): void {
+function drawHover(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  toScreen: (x: number, y: number) => { x: number; y: number },
+): void {
   const { hover, palette } = scene;
   if (!hover) return;
   if (hover.kind === 'bay') {
-    drawCellHighlight(ctx, bayRect(hover.enclosure, hover.bay), palette.hover, 'hover', toScreen, palette.background);
+    drawCellHighlight(
+      ctx,
+      bayRect(hover.enclosure, hover.bay),
+      palette.hover,
+      'hover',
+      toScreen,
+      palette.background,
+    );
   } else {
     drawEnclosureHighlight(ctx, hover.enclosure, palette.hover, toScreen);
   }
 }
 
-function drawSelection(ctx: CanvasRenderingContext2D, scene: Scene, toScreen: (x: number, y: number) => { x: number; y: number }): void {
+function drawSelection(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  toScreen: (x: number, y: number) => { x: number; y: number },
+): void {
   const { model, layout, selectedDriveId, palette } = scene;
   if (!selectedDriveId) return;
   const drive = driveById(model, selectedDriveId);

@@ -6,7 +6,9 @@ import { modelFromRecords } from '../model/buildTopologyModel';
 import { levelOfDetail } from './levelOfDetail';
 import { visibleEnclosures } from './visibleEnclosures';
 
-const layout = layoutTopology(modelFromRecords(generateSite({ rows: 3, racksPerRow: 4, enclosuresPerRack: 3, baysPerEnclosure: 24 })));
+const layout = layoutTopology(
+  modelFromRecords(generateSite({ rows: 3, racksPerRow: 4, enclosuresPerRack: 3, baysPerEnclosure: 24 })),
+);
 
 describe('visibleEnclosures', () => {
   it('returns every enclosure when the whole drawing is in view', () => {
@@ -30,6 +32,11 @@ describe('visibleEnclosures', () => {
 describe('levelOfDetail', () => {
   it('marks cells when zoomed in and beacons failures when zoomed out', () => {
     expect(levelOfDetail(1)).toMatchObject({ cellMarkers: true, beacons: false, enclosureLabels: true });
-    expect(levelOfDetail(0.2)).toMatchObject({ cellMarkers: false, beacons: true, enclosureLabels: false, rackLabels: false });
+    expect(levelOfDetail(0.2)).toMatchObject({
+      cellMarkers: false,
+      beacons: true,
+      enclosureLabels: false,
+      rackLabels: false,
+    });
   });
 });

@@ -22,7 +22,8 @@ export function toWorld(view: Viewport, sx: number, sy: number): { x: number; y:
 
 /** The view that shows all of a `width` x `height` drawing in a `viewWidth` x `viewHeight` box. */
 export function fitViewport(width: number, height: number, viewWidth: number, viewHeight: number): Viewport {
-  if (width <= 0 || height <= 0 || viewWidth <= 0 || viewHeight <= 0) return { scale: 1, x: FIT_MARGIN, y: FIT_MARGIN };
+  if (width <= 0 || height <= 0 || viewWidth <= 0 || viewHeight <= 0)
+    return { scale: 1, x: FIT_MARGIN, y: FIT_MARGIN };
   const scale = Math.min(
     (viewWidth - 2 * FIT_MARGIN) / width,
     (viewHeight - 2 * FIT_MARGIN) / height,
@@ -51,7 +52,13 @@ export function visibleWorld(view: Viewport, viewWidth: number, viewHeight: numb
 }
 
 /** Centres a world rectangle on screen, zooming in to at least `minScale`. */
-export function centreOn(view: Viewport, rect: Rect, viewWidth: number, viewHeight: number, minScale: number): Viewport {
+export function centreOn(
+  view: Viewport,
+  rect: Rect,
+  viewWidth: number,
+  viewHeight: number,
+  minScale: number,
+): Viewport {
   const scale = Math.max(view.scale, minScale);
   const cx = rect.x + rect.width / 2;
   const cy = rect.y + rect.height / 2;

@@ -82,14 +82,20 @@ describe('applyDeltaBatch', () => {
 
   it('handles a replacement: new drive put into the bay, then the old one deleted', () => {
     const fresh = buildDrive({ id: 'new', bay: 1 });
-    const model = applied(baseModel(), batch(10, 12, [delta.drivePut(11, fresh), delta.driveDelete(12, 'd1')]));
+    const model = applied(
+      baseModel(),
+      batch(10, 12, [delta.drivePut(11, fresh), delta.driveDelete(12, 'd1')]),
+    );
     expect(driveInBay(model, 'enc-1', 1)?.id).toBe('new');
     expect(model.driveCount).toBe(3);
   });
 
   it('re-adds a deleted drive in the same batch', () => {
     const back = buildDrive({ id: 'd0', bay: 0, health: 'failed' });
-    const model = applied(baseModel(), batch(10, 12, [delta.driveDelete(11, 'd0'), delta.drivePut(12, back)]));
+    const model = applied(
+      baseModel(),
+      batch(10, 12, [delta.driveDelete(11, 'd0'), delta.drivePut(12, back)]),
+    );
     expect(driveById(model, 'd0')?.health).toBe('failed');
     expect(enclosureSlots(model, 'enc-1')).toEqual([0, 1, 2]);
     expect(model.driveCount).toBe(3);
@@ -209,7 +215,10 @@ describe('applyDeltaBatch', () => {
     for (let revision = 2; revision < 202; revision++) {
       const drive = driveById(model, `drive-${revision * 97}`);
       if (!drive) throw new Error('missing drive');
-      model = applied(model, batch(revision - 1, revision, [delta.drivePut(revision, { ...drive, health: 'failed' })]));
+      model = applied(
+        model,
+        batch(revision - 1, revision, [delta.drivePut(revision, { ...drive, health: 'failed' })]),
+      );
     }
     const perBatch = (performance.now() - started) / 200;
     expect(model.healthCounts.failed).toBe(200);

@@ -29,28 +29,37 @@ export function applyDeltaBatch(model: TopologyModel, batch: DeltaBatch): BatchO
 function applyDelta(draft: ModelDraft, delta: TopologyDelta): void {
   switch (delta.type) {
     case 'site.put':
-      return draft.putSite(delta.site);
+      draft.putSite(delta.site);
+      return;
     case 'rack.put':
-      return draft.putRack(delta.rack);
+      draft.putRack(delta.rack);
+      return;
     case 'rack.delete':
-      return draft.deleteRack(delta.id);
+      draft.deleteRack(delta.id);
+      return;
     case 'enclosure.put':
-      return draft.putEnclosure(delta.enclosure);
+      draft.putEnclosure(delta.enclosure);
+      return;
     case 'enclosure.delete':
-      return draft.deleteEnclosure(delta.id);
+      draft.deleteEnclosure(delta.id);
+      return;
     case 'drive.put':
-      return draft.putDrive(delta.drive);
+      draft.putDrive(delta.drive);
+      return;
     case 'drive.delete':
-      return draft.deleteDrive(delta.id);
+      draft.deleteDrive(delta.id);
+      return;
     case 'server.put':
-      return draft.putServer(delta.server);
+      draft.putServer(delta.server);
+      return;
     case 'server.delete':
-      return draft.deleteServer(delta.id);
+      draft.deleteServer(delta.id);
+      return;
     case 'event':
       // Domain events feed the (future) event timeline, not the topology.
       return;
     default:
-      return assertNever(delta);
+      assertNever(delta);
   }
 }
 

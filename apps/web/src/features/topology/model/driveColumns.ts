@@ -14,7 +14,12 @@ import {
  */
 export function decodeCheckedDriveColumns(columns: DriveColumns): Drive[] {
   const rows = columns.id.length;
-  const plain = { serial: columns.serial, bay: columns.bay, rpm: columns.rpm, capacityBytes: columns.capacityBytes };
+  const plain = {
+    serial: columns.serial,
+    bay: columns.bay,
+    rpm: columns.rpm,
+    capacityBytes: columns.capacityBytes,
+  };
   for (const [name, values] of Object.entries(plain)) checkLength(name, values.length, rows);
   const dicts = {
     model: columns.model,
@@ -39,7 +44,8 @@ function checkDict(name: string, dict: DictColumn, rows: number): void {
   checkLength(name, dict.codes.length, rows);
   const size = dict.values.length;
   for (const code of dict.codes) {
-    if (code >= size) throw new Error(`Topology snapshot: drive column "${name}" has code ${code} out of range`);
+    if (code >= size)
+      throw new Error(`Topology snapshot: drive column "${name}" has code ${code} out of range`);
   }
 }
 
