@@ -31,8 +31,9 @@ export function ensureDependencies() {
     .digest('hex');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   console.log('drivebay: installing dependencies (first run, or package-lock.json / Node changed)…');
-  const args = existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
-  if (run('npm', args) !== 0) {
+  // `npm install` rather than `npm ci`: it follows the lockfile too, and tolerates optional
+  // platform binaries (Biome's, for other OSes) that a registry mirror may not carry.
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) {
     console.error(
       'drivebay: npm install failed; see the output above (better-sqlite3 needs python3, make and g++).',
     );

@@ -11,3 +11,4 @@ export interface HealthStatus {
   status: 'ok' | 'starting';
   revision?: number;
 }
+export * from './volumes.js';

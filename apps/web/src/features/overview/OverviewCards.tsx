@@ -67,7 +67,7 @@ function CapacityCard({ title, capacity }: { title: string; capacity: MediaCapac
           In <strong>{plural(capacity.drives, 'drive')}</strong>
         </li>
         <li>
-          Unavailable (failed or offline) <strong>{formatTB(capacity.unavailableBytes)}</strong>
+          Failed or offline <strong>{formatTB(capacity.unavailableBytes)}</strong>
         </li>
       </ul>
     </SummaryCard>

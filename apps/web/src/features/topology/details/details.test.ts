@@ -34,6 +34,8 @@ describe('drive details', () => {
   it('formats capacity in decimal terabytes', () => {
     expect(formatTB(16_000_000_000_000)).toBe('16 TB');
     expect(formatTB(3_840_000_000_000)).toBe('3.84 TB');
+    expect(formatTB(44_797_440_000_000)).toBe('44.8 TB');
+    expect(formatTB(1_395_776_400_000_000_000)).toBe('1,395,776 TB');
     expect(plural(1, 'drive')).toBe('1 drive');
     expect(plural(100_000, 'drive')).toBe('100,000 drives');
   });

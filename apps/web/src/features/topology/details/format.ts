@@ -1,9 +1,13 @@
-const tbFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const tbFormats = [0, 1, 2].map(
+  (digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }),
+);
 const countFormat = new Intl.NumberFormat('en-US');
 
-/** Decimal terabytes, as drive vendors count them: 16000000000000 -> "16 TB". */
+/** Decimal terabytes, as drive vendors count them: "3.84 TB", "16 TB", "1,395,776 TB". */
 export function formatTB(bytes: number): string {
-  return `${tbFormat.format(bytes / 1e12)} TB`;
+  const tb = bytes / 1e12;
+  const digits = tb < 10 ? 2 : tb < 1000 ? 1 : 0;
+  return `${(tbFormats[digits] as Intl.NumberFormat).format(tb)} TB`;
 }
 
 /** A count with thousands separators: 100000 -> "100,000". */

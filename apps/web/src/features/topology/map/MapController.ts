@@ -1,20 +1,12 @@
-import { bayRect } from '../layout/bayRect';
-import { contains } from '../layout/geometry';
 import { type Hit, hitTest } from '../layout/hitTest';
 import type { TopologyLayout } from '../layout/layoutTypes';
-import { driveById, driveInBay, type TopologyModel } from '../model/topologyModel';
+import { driveInBay, type TopologyModel } from '../model/topologyModel';
 import { drawTopology } from './drawTopology';
+import { attachMapInput, type MapGestures } from './mapInput';
 import type { CanvasPalette } from './palette';
-import {
-  centreOn,
-  fitViewport,
-  minScaleFor,
-  panBy,
-  toWorld,
-  type Viewport,
-  visibleWorld,
-  zoomAt,
-} from './viewport';
+import { SpriteCache } from './spriteCache';
+import { viewForDrive } from './viewForDrive';
+import { fitViewport, minScaleFor, panBy, toWorld, type Viewport, zoomAt } from './viewport';
 
 /** What the map shows; replaced whenever any of it changes. */
 export interface MapData {
@@ -38,9 +30,6 @@ export interface MapCallbacks {
   onSelectDrive(id: string): void;
 }
 
-const DRAG_THRESHOLD_PX = 4;
-const SELECTED_MIN_SCALE = 1.5;
-
 /**
  * Owns the canvas: viewport, size and pixel ratio, pointer and wheel input, and drawing at
  * most once per animation frame. Imperative on purpose: panning must not re-render React.
@@ -58,8 +47,11 @@ export class MapController {
   #frame = 0;
   #hover: Hit | null = null;
   #pointer: { x: number; y: number } | null = null;
-  #drag: { x: number; y: number; moved: boolean } | null = null;
+  #dragging = false;
   #pendingCentre: string | null = null;
+  /** The drive the user just clicked: already on screen, so no need to move the view. */
+  #clickedDriveId: string | null = null;
+  readonly #sprites = new SpriteCache();
 
   constructor(canvas: HTMLCanvasElement, callbacks: MapCallbacks) {
     this.#canvas = canvas;
@@ -70,12 +62,15 @@ export class MapController {
       if (box) this.#resize(box.width, box.height);
     });
     this.#observer.observe(canvas);
-    this.#listen();
+    attachMapInput(canvas, this.#gestures(), this.#abort.signal);
   }
 
   update(data: MapData): void {
     const previous = this.#data;
-    if (data.selectedDriveId !== previous?.selectedDriveId) this.#pendingCentre = data.selectedDriveId;
+    if (data.selectedDriveId !== previous?.selectedDriveId) {
+      this.#pendingCentre = data.selectedDriveId === this.#clickedDriveId ? null : data.selectedDriveId;
+      this.#clickedDriveId = null;
+    }
     this.#data = data;
     if (previous && previous.layout !== data.layout) this.#rehover();
     this.#requestDraw();
@@ -96,63 +91,52 @@ export class MapController {
     cancelAnimationFrame(this.#frame);
   }
 
-  #listen(): void {
-    const options = { signal: this.#abort.signal };
-    const canvas = this.#canvas;
-    canvas.addEventListener('pointerdown', (event) => this.#handlePointerDown(event), options);
-    canvas.addEventListener('pointermove', (event) => this.#handlePointerMove(event), options);
-    canvas.addEventListener('pointerup', (event) => this.#handlePointerUp(event), options);
-    canvas.addEventListener('pointercancel', () => this.#endDrag(), options);
-    canvas.addEventListener('pointerleave', () => this.#setHover(null), options);
-    canvas.addEventListener('wheel', (event) => this.#handleWheel(event), { ...options, passive: false });
+  /** Shows a drive selected by URL or Find once it is on the map (a clicked one already is). */
+  #centreOnPending(data: MapData): void {
+    if (!this.#view || !this.#pendingCentre) return;
+    const view = viewForDrive(
+      this.#view,
+      data.model,
+      data.layout,
+      this.#pendingCentre,
+      this.#width,
+      this.#height,
+    );
+    if (!view) return;
+    this.#view = view;
+    this.#pendingCentre = null;
   }
 
-  #handlePointerDown(event: PointerEvent): void {
-    if (event.button !== 0) return;
-    this.#canvas.setPointerCapture(event.pointerId);
-    this.#drag = { x: event.offsetX, y: event.offsetY, moved: false };
+  #gestures(): MapGestures {
+    return {
+      pan: (dx, dy) => {
+        if (this.#view) this.#view = panBy(this.#view, dx, dy);
+        this.#requestDraw();
+      },
+      zoom: (factor, x, y) => this.#zoom(factor, x, y),
+      point: (x, y) => {
+        this.#pointer = { x, y };
+        this.#rehover();
+      },
+      leave: () => {
+        this.#pointer = null;
+        this.#setHover(null);
+      },
+      click: (x, y) => this.#select(this.#hitAt(x, y)),
+      dragging: (active) => {
+        this.#dragging = active;
+        this.#canvas.style.cursor = active ? 'grabbing' : 'grab';
+      },
+    };
   }
 
-  #handlePointerMove(event: PointerEvent): void {
-    const x = event.offsetX;
-    const y = event.offsetY;
-    this.#pointer = { x, y };
-    const drag = this.#drag;
-    if (!drag) {
-      this.#rehover();
-      return;
-    }
-    const dx = x - drag.x;
-    const dy = y - drag.y;
-    if (!drag.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
-    if (!drag.moved) this.#setHover(null);
-    this.#drag = { x, y, moved: true };
-    this.#canvas.style.cursor = 'grabbing';
-    if (this.#view) this.#view = panBy(this.#view, dx, dy);
-    this.#requestDraw();
-  }
-
-  #handlePointerUp(event: PointerEvent): void {
-    const drag = this.#drag;
-    this.#endDrag();
-    if (!drag || drag.moved) return;
-    const hit = this.#hitAt(event.offsetX, event.offsetY);
+  #select(hit: Hit | null): void {
     const data = this.#data;
     if (hit?.kind !== 'bay' || !data) return;
     const drive = driveInBay(data.model, hit.enclosure.id, hit.bay);
-    if (drive) this.#callbacks.onSelectDrive(drive.id);
-  }
-
-  #endDrag(): void {
-    this.#drag = null;
-    this.#rehover();
-  }
-
-  #handleWheel(event: WheelEvent): void {
-    event.preventDefault();
-    const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? this.#height : 1;
-    const delta = Math.max(-300, Math.min(300, event.deltaY * unit));
-    this.#zoom(Math.exp(-delta * 0.002), event.offsetX, event.offsetY);
+    if (!drive) return;
+    this.#clickedDriveId = drive.id;
+    this.#callbacks.onSelectDrive(drive.id);
   }
 
   #zoom(factor: number, x: number, y: number): void {
@@ -179,13 +163,13 @@ export class MapController {
 
   #rehover(): void {
     const pointer = this.#pointer;
-    this.#setHover(pointer && !this.#drag ? this.#hitAt(pointer.x, pointer.y) : null);
+    this.#setHover(pointer && !this.#dragging ? this.#hitAt(pointer.x, pointer.y) : null);
   }
 
   #setHover(hit: Hit | null): void {
     const same =
       hitKey(hit) === hitKey(this.#hover) && (hit === null || hit.enclosure === this.#hover?.enclosure);
-    if (!this.#drag) this.#canvas.style.cursor = this.#overDrive(hit) ? 'pointer' : 'grab';
+    if (!this.#dragging) this.#canvas.style.cursor = this.#overDrive(hit) ? 'pointer' : 'grab';
     if (same) return;
     this.#hover = hit;
     const pointer = this.#pointer;
@@ -214,29 +198,17 @@ export class MapController {
     if (this.#canvas.width !== backingWidth) this.#canvas.width = backingWidth;
     if (this.#canvas.height !== backingHeight) this.#canvas.height = backingHeight;
     this.#view ??= fitViewport(data.layout.width, data.layout.height, this.#width, this.#height);
-    if (this.#pendingCentre) this.#centreOnDrive(data, this.#pendingCentre);
-    drawTopology(ctx, {
+    if (this.#pendingCentre) this.#centreOnPending(data);
+    const complete = drawTopology(ctx, {
       ...data,
       view: this.#view,
       width: this.#width,
       height: this.#height,
       pixelRatio,
       hover: this.#hover,
+      sprites: this.#sprites,
     });
-  }
-
-  /** Brings a newly selected drive into view if it is off screen (e.g. picked by Find). */
-  #centreOnDrive(data: MapData, id: string): void {
-    const drive = driveById(data.model, id);
-    const index = drive ? data.layout.enclosureIndex.get(drive.enclosure) : undefined;
-    const box = index === undefined ? undefined : data.layout.enclosures[index];
-    if (!drive || !box || !this.#view) return;
-    this.#pendingCentre = null;
-    const cell = bayRect(box, drive.bay);
-    const world = visibleWorld(this.#view, this.#width, this.#height);
-    const inView =
-      contains(world, cell.x, cell.y) && contains(world, cell.x + cell.width, cell.y + cell.height);
-    if (!inView) this.#view = centreOn(this.#view, cell, this.#width, this.#height, SELECTED_MIN_SCALE);
+    if (!complete) this.#requestDraw();
   }
 }
 

@@ -3,7 +3,8 @@ import type { TopologyLayout } from '../layout/layoutTypes';
 import { FONT, type LevelOfDetail } from './levelOfDetail';
 import type { CanvasPalette } from './palette';
 
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** The map's text font. */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Draws racks and enclosure frames with their labels, in world space. */
 export function drawFrames(
@@ -73,5 +74,3 @@ export function drawRowLabels(
     ctx.fillText(line.label, x, at.y);
   }
 }
-
-export { FONT_FAMILY };

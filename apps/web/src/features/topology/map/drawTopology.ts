@@ -2,7 +2,7 @@ import { bayRect } from '../layout/bayRect';
 import type { Hit } from '../layout/hitTest';
 import type { TopologyLayout } from '../layout/layoutTypes';
 import { driveById, type TopologyModel } from '../model/topologyModel';
-import { drawBays } from './drawBays';
+import { collectBeacons, drawBays } from './drawBays';
 import { drawFrames, drawRowLabels } from './drawFrames';
 import {
   drawBeacons,
@@ -12,6 +12,7 @@ import {
 } from './drawOverlays';
 import { levelOfDetail } from './levelOfDetail';
 import type { CanvasPalette } from './palette';
+import type { SpriteCache } from './spriteCache';
 import { type Viewport, visibleWorld } from './viewport';
 import { visibleEnclosures } from './visibleEnclosures';
 
@@ -27,10 +28,14 @@ export interface Scene {
   readonly palette: CanvasPalette;
   readonly hover: Hit | null;
   readonly selectedDriveId: string | null;
+  readonly sprites: SpriteCache;
 }
 
-/** Draws one frame: only what is in view, bays batched by colour, overlays in screen space. */
-export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void {
+/**
+ * Draws one frame: only what is in view, bay grids from cached sprites, overlays in screen
+ * space. Returns false when some sprites were left to paint in the next frame.
+ */
+export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): boolean {
   const { model, layout, view, width, height, pixelRatio: dpr, palette } = scene;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = palette.background;
@@ -41,7 +46,8 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void 
   const lod = levelOfDetail(view.scale);
   ctx.setTransform(dpr * view.scale, 0, 0, dpr * view.scale, dpr * view.x, dpr * view.y);
   drawFrames(ctx, layout, world, visible, palette, lod, view.scale);
-  const beacons = drawBays(ctx, model, layout, visible, palette, lod);
+  const complete = drawBays(ctx, model, layout, visible, palette, view.scale * dpr, scene.sprites);
+  const beacons = lod.beacons ? collectBeacons(model, layout, visible) : [];
 
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const toScreen = (x: number, y: number) => ({ x: x * view.scale + view.x, y: y * view.scale + view.y });
@@ -50,6 +56,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void 
   drawRowLabels(ctx, layout, world, palette, toScreen);
   drawHover(ctx, scene, toScreen);
   drawSelection(ctx, scene, toScreen);
+  return complete;
 }
 
 function drawHover(

@@ -2,17 +2,13 @@ import { GEOMETRY } from '../layout/geometry';
 
 /** What is worth drawing at a zoom level (sizes in CSS pixels on screen). */
 export interface LevelOfDetail {
-  /** Bay cells are big enough for an X / dot / dash inside them. */
-  readonly cellMarkers: boolean;
   /** Cells are too small to see one failure, so failed/degraded drives get fixed-size beacons. */
   readonly beacons: boolean;
   readonly enclosureLabels: boolean;
   readonly rackLabels: boolean;
-  /** Draw row labels in world space; otherwise at a fixed screen size. */
-  readonly worldRowLabels: boolean;
 }
 
-export const FONT = { row: 14, rack: 11, enclosure: 9 } as const;
+export const FONT = { rack: 11, enclosure: 9 } as const;
 const MIN_TEXT_PX = 7;
 const MIN_MARKER_CELL_PX = 7;
 
@@ -20,10 +16,8 @@ const MIN_MARKER_CELL_PX = 7;
 export function levelOfDetail(scale: number): LevelOfDetail {
   const cell = GEOMETRY.baySize * scale;
   return {
-    cellMarkers: cell >= MIN_MARKER_CELL_PX,
     beacons: cell < MIN_MARKER_CELL_PX,
     enclosureLabels: FONT.enclosure * scale >= MIN_TEXT_PX,
     rackLabels: FONT.rack * scale >= MIN_TEXT_PX,
-    worldRowLabels: FONT.row * scale >= 11,
   };
 }

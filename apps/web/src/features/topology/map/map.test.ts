@@ -31,9 +31,8 @@ describe('visibleEnclosures', () => {
 
 describe('levelOfDetail', () => {
   it('marks cells when zoomed in and beacons failures when zoomed out', () => {
-    expect(levelOfDetail(1)).toMatchObject({ cellMarkers: true, beacons: false, enclosureLabels: true });
+    expect(levelOfDetail(1)).toMatchObject({ beacons: false, enclosureLabels: true });
     expect(levelOfDetail(0.2)).toMatchObject({
-      cellMarkers: false,
       beacons: true,
       enclosureLabels: false,
       rackLabels: false,

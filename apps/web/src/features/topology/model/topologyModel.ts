@@ -4,9 +4,6 @@ import type { DriveSlots } from './driveSlots';
 /** Drive counts per health state. */
 export type HealthCounts = Readonly<Record<DriveHealth, number>>;
 
-/** The order health states are listed in, worst first. */
-export const HEALTH_ORDER: readonly DriveHealth[] = ['failed', 'degraded', 'offline', 'ok'];
-
 /**
  * The client's topology, shaped for 100,000 drives: drives sit in a slot-indexed array so a
  * delta replaces one entry, and each enclosure keeps the slots of its drives for drawing.

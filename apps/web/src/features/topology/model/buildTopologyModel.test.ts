@@ -1,0 +1,56 @@
+import { encodeDriveColumns, type TopologySnapshot, TopologySnapshotSchema } from '@drivebay/api-types';
+import { describe, expect, it } from 'vitest';
+import { buildDrive, buildEnclosure, buildRack } from '../../../testing/builders';
+import { generateSite } from '../../../testing/generateSite';
+import { buildTopologyModel } from './buildTopologyModel';
+import { driveById, driveInBay, enclosureSlots } from './topologyModel';
+
+function snapshotOf(
+  drives = [buildDrive({ id: 'd0' }), buildDrive({ id: 'd1', bay: 1, health: 'failed', tags: ['a', 'b'] })],
+) {
+  return {
+    revision: 7,
+    site: null,
+    racks: [buildRack()],
+    enclosures: [buildEnclosure()],
+    servers: [],
+    drives: encodeDriveColumns(drives),
+  } satisfies TopologySnapshot;
+}
+
+describe('buildTopologyModel', () => {
+  it('decodes the columnar drives into slots, indexes and counts', () => {
+    const model = buildTopologyModel(snapshotOf());
+    expect(model.revision).toBe(7);
+    expect(model.driveCount).toBe(2);
+    expect(driveById(model, 'd1')).toMatchObject({ bay: 1, health: 'failed', tags: ['a', 'b'] });
+    expect(driveInBay(model, 'enc-1', 0)?.id).toBe('d0');
+    expect(enclosureSlots(model, 'enc-1')).toEqual([0, 1]);
+    expect(model.healthCounts).toEqual({ ok: 1, degraded: 0, failed: 1, offline: 0 });
+  });
+
+  it('rejects columns of different lengths', () => {
+    const snapshot = snapshotOf();
+    snapshot.drives.bay.pop();
+    expect(() => buildTopologyModel(snapshot)).toThrow('drive column "bay" has 1 rows, expected 2');
+  });
+
+  it('rejects dictionary codes out of range and unknown health values', () => {
+    const badCode = snapshotOf();
+    badCode.drives.model.codes[1] = 9;
+    expect(() => buildTopologyModel(badCode)).toThrow('code 9 out of range');
+    const badHealth = snapshotOf();
+    badHealth.drives.health.values[0] = 'on-fire';
+    expect(() => buildTopologyModel(badHealth)).toThrow('unknown drive health "on-fire"');
+  });
+
+  it('parses and builds a 100,000-drive snapshot in reasonable time', () => {
+    const site = generateSite({ rows: 10, racksPerRow: 30, enclosuresPerRack: 5, baysPerEnclosure: 68 });
+    const json = JSON.stringify({ ...site, drives: encodeDriveColumns(site.drives) });
+    const started = performance.now();
+    const model = buildTopologyModel(TopologySnapshotSchema.parse(JSON.parse(json)));
+    const elapsed = performance.now() - started;
+    expect(model.driveCount).toBe(102_000);
+    expect(elapsed).toBeLessThan(3000);
+  });
+});

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { IdSchema, TransportSchema } from './inventory.js';
+
+const GiB = 1024 ** 3;
+
+/**
+ * StorageClass parameters arrive from Kubernetes as strings ("true", "iscsi,roce"); from the
+ * console and scripts as JSON. Both are accepted.
+ */
+const flag = (fallback: boolean) =>
+  z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).default(fallback);
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(item),
+    )
+    .default([]);
+const count = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+  z.number().int(),
+);
+const bytes = count.pipe(z.number().int().positive());
+
+/** Tags are plain words: no commas (StorageClass lists are comma-separated). */
+export const TagSchema = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-"');
+
+export const VolumeTypeSchema = z.enum(['hdd', 'ssd', 'slice']);
+export type VolumeType = z.infer<typeof VolumeTypeSchema>;
+
+/** Every DriveScale StorageClass option (seed 002, slides 31–32), with its default. */
+export const StorageClassParametersSchema = z
+  .object({
+    /** hdd | ssd | slice: whole HDDs, whole SSDs, or a right-sized 1 GiB-aligned slice of an SSD. */
+    type: VolumeTypeSchema.default('hdd'),
+    /** Minimum drive RPM; ignored for ssd and slice. */
+    rpm: count.pipe(z.number().int().min(0).max(20_000)).optional(),
+    fsType: z.enum(['ext4', 'xfs']).default('ext4'),
+    /** If the size does not fit on one drive, build RAID10 across whole drives. Not for slices. */
+    striping: flag(true),
+    /** RAID1 mirror, so the volume survives a drive failure. */
+    redundancy: flag(false),
+    /** Most drives in one RAID set. */
+    raidMaxDrives: count.pipe(z.number().int().min(2).max(64)).default(16),
+    /** RAID volumes must survive a storage-group failure (else creation fails); when false, best effort. */
+    sgResiliency: flag(true),
+    /** RAID volumes must survive an enclosure (JBOD) failure (else creation fails); when false, best effort. */
+    jbodResiliency: flag(true),
+    encrypt: flag(false),
+    minVolumeSize: bytes.optional(),
+    maxVolumeSize: bytes.optional(),
+    /** When false, members must each come from a different bandwidth domain where RAID spreads them. */
+    softDomains: flag(false),
+    /** All of these tags on every drive or slice used. */
+    requiredTags: list(TagSchema),
+    /** None of these tags on any drive or slice used. */
+    excludedTags: list(TagSchema),
+    /** Storage groups to choose drives from; empty means any. */
+    storageGroup: list(z.string().min(1)),
+    /** Allowed transports; empty means the most performant both sides support (roce > nvmetcp > iscsi). */
+    networkTransportsAllowed: list(TransportSchema),
+  })
+  .strict();
+export type StorageClassParameters = z.infer<typeof StorageClassParametersSchema>;
+export type StorageClassParametersInput = z.input<typeof StorageClassParametersSchema>;
+
+/** `POST /api/v1/volumes` and `POST /api/v1/placement/preview`: a CSI CreateVolume, in effect. */
+export const VolumeRequestSchema = z
+  .object({
+    /** The idempotency key (a PV name such as "pvc-…"): the same name and request returns the same volume. */
+    name: IdSchema,
+    /** Requested size in bytes; slices round up to whole GiB. */
+    capacityBytes: bytes,
+    reclaimPolicy: z.enum(['Delete', 'Retain']).default('Delete'),
+    volumeMode: z.enum(['Filesystem', 'Block']).default('Filesystem'),
+    /** The Kubernetes cluster (logical cluster) the volume belongs to. */
+    cluster: IdSchema.default('default'),
+    parameters: StorageClassParametersSchema.default(StorageClassParametersSchema.parse({})),
+  })
+  .strict();
+export type VolumeRequest = z.infer<typeof VolumeRequestSchema>;
+export type VolumeRequestInput = z.input<typeof VolumeRequestSchema>;
+
+/** single: one drive or slice; raid1: a mirrored pair; raid10: a stripe of mirrored pairs. */
+export const VolumeLayoutSchema = z.enum(['single', 'raid1', 'raid10']);
+export type VolumeLayout = z.infer<typeof VolumeLayoutSchema>;
+
+export const MemberStateSchema = z.enum(['active', 'failed', 'rebuilding']);
+
+/** One whole drive or one slice of an SSD in a volume. */
+export const VolumeMemberSchema = z.object({
+  driveId: IdSchema,
+  /** Where the member sits, recorded so failure-domain checks survive the drive's removal. */
+  enclosureId: IdSchema,
+  storageGroup: z.string(),
+  /** Absent for a whole drive; for a slice, its extent on the SSD in GiB. */
+  slice: z
+    .object({ offsetGiB: z.number().int().nonnegative(), sizeGiB: z.number().int().positive() })
+    .optional(),
+  /** Stripe index: members with the same set mirror each other. */
+  set: z.number().int().nonnegative(),
+  /** Copy within the set: 0, or 1 for the mirror. */
+  copy: z.number().int().min(0).max(1),
+  state: MemberStateSchema,
+  /** While rebuilding: progress 0..1 and when it is expected to finish. */
+  rebuild: z
+    .object({ progress: z.number().min(0).max(1), startedAt: z.string(), eta: z.string() })
+    .optional(),
+});
+export type VolumeMember = z.infer<typeof VolumeMemberSchema>;
+
+/** The CSI lifecycle: Create → ControllerPublish → NodeStage → NodePublish, and back; Released after a Retain delete. */
+export const VolumeLifecycleSchema = z.enum([
+  'Created',
+  'ControllerPublished',
+  'NodeStaged',
+  'NodePublished',
+  'Released',
+]);
+export type VolumeLifecycle = z.infer<typeof VolumeLifecycleSchema>;
+
+export const VolumeHealthSchema = z.enum(['healthy', 'degraded', 'rebuilding', 'failed']);
+export type VolumeHealth = z.infer<typeof VolumeHealthSchema>;
+
+export const VolumeSchema = z.object({
+  id: IdSchema,
+  name: IdSchema,
+  cluster: IdSchema,
+  /** Logical node: one per volume (seed 002, slide 27). */
+  logicalNode: z.string(),
+  request: VolumeRequestSchema,
+  layout: VolumeLayoutSchema,
+  media: z.enum(['hdd', 'ssd']),
+  /** Usable bytes the layout provides (≥ requested). */
+  capacityBytes: z.number().int().positive(),
+  members: z.array(VolumeMemberSchema).min(1),
+  transport: TransportSchema.nullable(),
+  lifecycle: VolumeLifecycleSchema,
+  health: VolumeHealthSchema,
+  /** Server the volume is ControllerPublished to. */
+  server: IdSchema.nullable(),
+  stagingPath: z.string().nullable(),
+  targetPaths: z.array(z.string()),
+  /** Only the id of the volume's key; the key itself is derived on demand and never stored. */
+  encryptionKeyId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Volume = z.infer<typeof VolumeSchema>;
+
+export const GIB = GiB;
