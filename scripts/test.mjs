@@ -30,7 +30,7 @@ function typecheck() {
 
 function lint() {
   console.log('\n== lint and format (biome ci)');
-  const status = runTool('biome', ['ci', '.']);
+  const status = runTool('biome', ['ci', '--colors=off', '.']);
   record('lint', status === 0 ? 1 : 0, status === 0 ? 0 : 1);
 }
 

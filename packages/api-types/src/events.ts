@@ -12,6 +12,22 @@ export const DomainEventTypeSchema = z.enum([
   'DriveReplaced',
   'EnclosureOffline',
   'EnclosureOnline',
+  'VolumeCreated',
+  'VolumeDeleted',
+  'VolumeReleased',
+  'VolumePublished',
+  'VolumeUnpublished',
+  'VolumeStaged',
+  'VolumeUnstaged',
+  'VolumeNodePublished',
+  'VolumeNodeUnpublished',
+  'VolumeExpanded',
+  'VolumeDegraded',
+  'VolumeFailed',
+  'VolumeRecovered',
+  'RebuildStarted',
+  'RebuildProgress',
+  'RebuildCompleted',
 ]);
 export type DomainEventType = z.infer<typeof DomainEventTypeSchema>;
 
@@ -26,5 +42,7 @@ export const DomainEventSchema = z.object({
   actor: z.string(),
   subject: z.object({ kind: z.enum(['site', 'enclosure', 'drive', 'server', 'volume']), id: z.string() }),
   message: z.string(),
+  /** Store revision that committed the event; filled in when read back from the store. */
+  revision: z.number().int().nonnegative().optional(),
 });
 export type DomainEvent = z.infer<typeof DomainEventSchema>;
