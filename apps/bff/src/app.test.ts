@@ -1,4 +1,9 @@
-import { decodeDriveColumns, ErrorBodySchema, TopologySnapshotSchema } from '@drivebay/api-types';
+import {
+  decodeDriveColumns,
+  ErrorBodySchema,
+  EventsPageSchema,
+  TopologySnapshotSchema,
+} from '@drivebay/api-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startTestApp, type TestApp } from './testing/test-app.js';
 
@@ -152,5 +157,47 @@ describe('restart', () => {
     expect(after.drives.find((d) => d.id === target.id)?.health).toBe('degraded');
     const next = await inject({ kind: 'drive-fail', driveId: target.id });
     expect(Number(next.body.revision)).toBeGreaterThan(Number(body.revision));
+  });
+});
+
+describe('GET /api/v1/events', () => {
+  it('lists the events about an object, newest first, with the revision that committed them', async () => {
+    const { drives } = await topology();
+    const target = drives.find((d) => d.health === 'ok')!;
+    const degraded = await inject({ kind: 'drive-degrade', driveId: target.id });
+    const failed = await inject({ kind: 'drive-fail', driveId: target.id });
+    const response = await fetch(`${t.url}/api/v1/events?object=drive:${target.id}`);
+    const page = EventsPageSchema.parse(await response.json());
+    expect(page.events.slice(0, 2).map((e) => [e.type, e.revision])).toEqual([
+      ['DriveFailed', failed.body.revision],
+      ['DriveHealthChanged', degraded.body.revision],
+    ]);
+    expect(page.events[0]).toMatchObject({ actor: 'hardware:simulator', severity: 'critical' });
+  });
+
+  it('pages with before and filters by type', async () => {
+    const first = EventsPageSchema.parse(
+      await (await fetch(`${t.url}/api/v1/events?limit=1&type=DriveFailed`)).json(),
+    );
+    expect(first.events).toHaveLength(1);
+    expect(first.nextBefore).not.toBeNull();
+    const next = EventsPageSchema.parse(
+      await (
+        await fetch(`${t.url}/api/v1/events?limit=1&type=DriveFailed&before=${first.nextBefore}`)
+      ).json(),
+    );
+    expect(next.events[0]!.id < first.events[0]!.id).toBe(true);
+    expect([...first.events, ...next.events].every((e) => e.type === 'DriveFailed')).toBe(true);
+  });
+
+  it.each([
+    ['limit=0', 'query.limit'],
+    ['type=Nonsense', 'query.type.0'],
+    ['since=yesterday', 'query.since'],
+    ['colour=blue', 'query'],
+  ])('rejects ?%s with a 400 naming %s', async (query, field) => {
+    const response = await fetch(`${t.url}/api/v1/events?${query}`);
+    expect(response.status).toBe(400);
+    expect(ErrorBodySchema.parse(await response.json()).error.field).toBe(field);
   });
 });

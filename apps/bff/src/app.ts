@@ -4,8 +4,10 @@ import type { Inventory } from '@drivebay/composer';
 import express from 'express';
 import { Server } from 'socket.io';
 import { type Clock, createEventIds } from './clock.js';
+import { Committer } from './commands/committer.js';
 import { IngestCommands } from './commands/ingest.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
+import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
 import { topologyRoutes } from './http/routes/topology.js';
@@ -42,7 +44,8 @@ export interface App {
 export function createApp(deps: AppDependencies): App {
   const { store, clock, log } = deps;
   const mirror = new StoreMirror(store);
-  const ingest = new IngestCommands(store, mirror, clock, createEventIds(clock));
+  const committer = new Committer(store, mirror, clock, createEventIds(clock));
+  const ingest = new IngestCommands(committer, mirror);
   const hub = new LiveHub(store, { ...defaultHubOptions, ...deps.hub });
   const snapshots = new SnapshotCache(() => ({ inventory: mirror.inventory, revision: mirror.revision }));
   let hardware: HardwareSource | undefined;
@@ -57,6 +60,7 @@ export function createApp(deps: AppDependencies): App {
     express.json({ limit: '64kb' }),
     topologyRoutes(snapshots, () => mirror.inventory),
     simulatorRoutes(() => hardware),
+    eventRoutes(store),
     apiNotFound,
   );
   app.use(webRoutes(deps.webRoot));

@@ -46,3 +46,29 @@ export const DomainEventSchema = z.object({
   revision: z.number().int().nonnegative().optional(),
 });
 export type DomainEvent = z.infer<typeof DomainEventSchema>;
+
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item)).optional();
+
+/** `GET /api/v1/events` query: newest first, paged with `before` (an event id). */
+export const EventsQuerySchema = z
+  .object({
+    /** Only events about this object, as "kind:id" (e.g. "drive:drv-zl2fgi3u") or a bare id. */
+    object: z.string().min(1).max(200).optional(),
+    type: commaList(DomainEventTypeSchema),
+    severity: commaList(SeveritySchema),
+    /** ISO-8601 bounds on the event time. */
+    since: z.iso.datetime().optional(),
+    until: z.iso.datetime().optional(),
+    before: z.string().max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+export type EventsQuery = z.infer<typeof EventsQuerySchema>;
+
+export const EventsPageSchema = z.object({
+  events: z.array(DomainEventSchema),
+  /** Pass as `before` for the next (older) page; null when there is none. */
+  nextBefore: z.string().nullable(),
+});
+export type EventsPage = z.infer<typeof EventsPageSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainEventSchema } from './events.js';
 import { DriveSchema, EnclosureSchema, RackSchema, ServerSchema, SiteSchema } from './inventory.js';
+import { VolumeSchema } from './volumes.js';
 
 const Revision = z.number().int().nonnegative();
 
@@ -54,6 +55,8 @@ export const TopologyDeltaSchema = z.discriminatedUnion('type', [
   z.object({ ...withRevision, type: z.literal('drive.delete'), id: z.string() }),
   z.object({ ...withRevision, type: z.literal('server.put'), server: ServerSchema }),
   z.object({ ...withRevision, type: z.literal('server.delete'), id: z.string() }),
+  z.object({ ...withRevision, type: z.literal('volume.put'), volume: VolumeSchema }),
+  z.object({ ...withRevision, type: z.literal('volume.delete'), id: z.string() }),
   z.object({ ...withRevision, type: z.literal('event'), event: DomainEventSchema }),
 ]);
 export type TopologyDelta = z.infer<typeof TopologyDeltaSchema>;

@@ -7,9 +7,10 @@ import {
   ServerSchema,
   SiteSchema,
   type TopologyDelta,
+  VolumeSchema,
 } from '@drivebay/api-types';
 import type { InventoryChange } from '@drivebay/composer';
-import type { Change, JsonValue, Operation } from '../store/types.js';
+import type { Change } from '../store/types.js';
 
 /**
  * The store's key layout. One key per record, so a drive failing rewrites one small entry
@@ -21,6 +22,9 @@ export const keys = {
   enclosure: (id: string) => `enclosures/${id}`,
   drive: (id: string) => `drives/${id}`,
   server: (id: string) => `servers/${id}`,
+  volume: (id: string) => `volumes/${id}`,
+  /** One key per drive that holds volume data: writing it is how compositions collide safely. */
+  allocation: (driveId: string) => `allocations/${driveId}`,
   /** Events sort by time, then by a sequence that is unique within the process. */
   event: (event: DomainEvent) => `events/${event.id}`,
 };
@@ -42,13 +46,6 @@ export function keyOfChange(change: InventoryChange): string {
     case 'server':
       return keys.server(id);
   }
-}
-
-/** The store operation that carries an inventory change. */
-export function operationOf(change: InventoryChange): Operation {
-  const key = keyOfChange(change);
-  if (change.op === 'delete') return { type: 'delete', key };
-  return { type: 'put', key, value: change.value as unknown as JsonValue };
 }
 
 /**
@@ -87,8 +84,13 @@ export function deltaOf(change: Change): TopologyDelta | undefined {
   const { revision } = change;
   if (change.key.startsWith('events/')) {
     return change.type === 'put'
-      ? { revision, type: 'event', event: DomainEventSchema.parse(change.value) }
+      ? { revision, type: 'event', event: { ...DomainEventSchema.parse(change.value), revision } }
       : undefined;
+  }
+  if (change.key.startsWith('volumes/')) {
+    return change.type === 'put'
+      ? { revision, type: 'volume.put', volume: VolumeSchema.parse(change.value) }
+      : { revision, type: 'volume.delete', id: change.key.slice('volumes/'.length) };
   }
   const inventory = inventoryChangeOf(change);
   if (!inventory) return undefined;

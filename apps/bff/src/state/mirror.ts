@@ -1,21 +1,28 @@
 import { Inventory } from '@drivebay/composer';
 import type { Change, StateStore, Watch } from '../store/types.js';
 import { inventoryChangeOf, inventoryPrefixes } from './keys.js';
+import { type VolumeFollower, VolumeView } from './volume-view.js';
 
 /**
- * The BFF's in-memory copy of the inventory: loaded from the store once, then kept current
+ * The BFF's in-memory copy of the inventory and the volumes: loaded from the store once, then kept current
  * by the change feed. It also remembers each key's modRevision, so commands can commit with
  * compare-and-write against exactly the state they decided on.
  */
 export class StoreMirror {
   readonly inventory = new Inventory();
+  readonly volumes: VolumeView;
   private readonly modRevisions = new Map<string, number>();
   private appliedRevision = 0;
   private watch: Watch | undefined;
   private waiters: { revision: number; resolve: () => void }[] = [];
   private failure: Error | undefined;
 
-  constructor(private readonly store: StateStore) {}
+  constructor(
+    private readonly store: StateStore,
+    volumeFollowers: VolumeFollower[] = [],
+  ) {
+    this.volumes = new VolumeView(volumeFollowers);
+  }
 
   /** Revision of the last change applied to the mirror. */
   get revision(): number {
@@ -25,7 +32,7 @@ export class StoreMirror {
   /** Loads the inventory and follows the feed. Resolves once the mirror holds the store's state. */
   async start(): Promise<void> {
     let loadedAt = await this.store.revision();
-    for (const prefix of inventoryPrefixes) {
+    for (const prefix of [...inventoryPrefixes, 'volumes/', 'allocations/']) {
       const { entries, revision } = await this.store.range(prefix);
       loadedAt = Math.min(loadedAt, revision);
       for (const entry of entries) {
@@ -74,11 +81,12 @@ export class StoreMirror {
   }
 
   private applyChange(change: Change): void {
-    const inventoryChange = inventoryChangeOf(change);
-    if (!inventoryChange) return;
+    if (change.key.startsWith('events/')) return;
     if (change.type === 'put') this.modRevisions.set(change.key, change.revision);
     else this.modRevisions.delete(change.key);
-    this.inventory.apply(inventoryChange);
+    const inventoryChange = inventoryChangeOf(change);
+    if (inventoryChange) this.inventory.apply(inventoryChange);
+    else this.volumes.apply(change);
   }
 
   private fail(error: Error): void {

@@ -55,8 +55,10 @@ function applyDelta(draft: ModelDraft, delta: TopologyDelta): void {
     case 'server.delete':
       draft.deleteServer(delta.id);
       return;
+    case 'volume.put':
+    case 'volume.delete':
     case 'event':
-      // Domain events feed the (future) event timeline, not the topology.
+      // Volumes and domain events feed their own views, not the topology map.
       return;
     default:
       assertNever(delta);

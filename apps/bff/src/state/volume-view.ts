@@ -1,0 +1,48 @@
+import { type Volume, VolumeSchema } from '@drivebay/api-types';
+import type { Change } from '../store/types.js';
+
+/** Something that follows volume records as they change (e.g. the composer's allocation index). */
+export interface VolumeFollower {
+  put(volume: Volume): void;
+  remove(volumeId: string): void;
+}
+
+/**
+ * The mirrored volumes, with the index a drive failure needs: which volumes have a member on
+ * a drive. Followers (the allocation index) see every change in the same order.
+ */
+export class VolumeView {
+  readonly volumes = new Map<string, Volume>();
+  private readonly byDrive = new Map<string, Set<string>>();
+
+  constructor(private readonly followers: VolumeFollower[] = []) {}
+
+  /** Applies a store change under `volumes/`; other keys are ignored. */
+  apply(change: Change): void {
+    if (!change.key.startsWith('volumes/')) return;
+    const id = change.key.slice('volumes/'.length);
+    this.unindex(id);
+    if (change.type === 'delete') {
+      this.volumes.delete(id);
+      for (const follower of this.followers) follower.remove(id);
+      return;
+    }
+    const volume = VolumeSchema.parse(change.value);
+    this.volumes.set(id, volume);
+    for (const member of volume.members) {
+      let ids = this.byDrive.get(member.driveId);
+      if (!ids) this.byDrive.set(member.driveId, (ids = new Set()));
+      ids.add(id);
+    }
+    for (const follower of this.followers) follower.put(volume);
+  }
+
+  /** Volumes with a member on the drive. */
+  onDrive(driveId: string): Volume[] {
+    return [...(this.byDrive.get(driveId) ?? [])].flatMap((id) => this.volumes.get(id) ?? []);
+  }
+
+  private unindex(id: string): void {
+    for (const member of this.volumes.get(id)?.members ?? []) this.byDrive.get(member.driveId)?.delete(id);
+  }
+}
