@@ -14,6 +14,8 @@ interface TopologyCanvasProps {
   summary: MapSummary;
   selectedDriveId: string | null;
   onSelectDrive: (id: string) => void;
+  /** The canvas changed shape enough that the map should be laid out again. */
+  onAspectRatioChange: (aspectRatio: number) => void;
 }
 
 /** The topology map: one canvas, zoom and pan controls, and a tooltip. */
@@ -23,16 +25,19 @@ export function TopologyCanvas({
   summary,
   selectedDriveId,
   onSelectDrive,
+  onAspectRatioChange,
 }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const selectRef = useRef(onSelectDrive);
+  const aspectRef = useRef(onAspectRatioChange);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const theme = useTheme();
 
   useEffect(() => {
     selectRef.current = onSelectDrive;
-  }, [onSelectDrive]);
+    aspectRef.current = onAspectRatioChange;
+  }, [onSelectDrive, onAspectRatioChange]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -40,6 +45,7 @@ export function TopologyCanvas({
     const controller = new MapController(canvas, {
       onHover: setHover,
       onSelectDrive: (id) => selectRef.current(id),
+      onAspectRatio: (aspectRatio) => aspectRef.current(aspectRatio),
     });
     controllerRef.current = controller;
     return () => {

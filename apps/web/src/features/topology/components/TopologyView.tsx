@@ -1,6 +1,6 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/apiError';
-import { mapSummaryLine, summarizeMap } from '../details/mapSummary';
+import { hiddenRacksNote, mapSummaryLine, summarizeMap } from '../details/mapSummary';
 import { useEscape } from '../hooks/useEscape';
 import { useSelectedDrive } from '../hooks/useSelectedDrive';
 import { useTopologyLayout } from '../hooks/useTopologyLayout';
@@ -19,7 +19,8 @@ interface TopologyViewProps {
 
 /** The map with its summary, legend, search and the selected drive's panel. */
 export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps) {
-  const layout = useTopologyLayout(model);
+  const [aspectRatio, setAspectRatio] = useState<number | undefined>(undefined);
+  const layout = useTopologyLayout(model, aspectRatio);
   const summary = useMemo(() => summarizeMap(model), [model]);
   const [selectedDriveId, select] = useSelectedDrive();
   const handleClose = useCallback(() => select(null), [select]);
@@ -39,6 +40,15 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           <p className="map-summary" data-failed-count={summary.failed}>
             {mapSummaryLine(summary)}
           </p>
+          {layout.racksWithoutEnclosures > 0 && (
+            <p
+              className="map-summary"
+              data-hidden-racks={layout.racksWithoutEnclosures}
+              title="These racks hold no drive enclosures (servers only, or nothing), so the drive map leaves them out."
+            >
+              {hiddenRacksNote(layout.racksWithoutEnclosures)}
+            </p>
+          )}
         </div>
         <FindDrive model={model} onFound={handleSelect} />
       </div>
@@ -58,6 +68,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           summary={summary}
           selectedDriveId={selectedDriveId}
           onSelectDrive={handleSelect}
+          onAspectRatioChange={setAspectRatio}
         />
         {selectedDriveId && <DrivePanel model={model} driveId={selectedDriveId} onClose={handleClose} />}
       </div>

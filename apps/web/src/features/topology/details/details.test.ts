@@ -4,7 +4,7 @@ import { modelFromRecords } from '../model/buildTopologyModel';
 import { describeDrive, describeEnclosure } from './driveDetails';
 import { findDrive } from './findDrive';
 import { formatTB, plural } from './format';
-import { mapAriaLabel, mapSummaryLine, summarizeMap } from './mapSummary';
+import { hiddenRacksNote, mapAriaLabel, mapSummaryLine, summarizeMap } from './mapSummary';
 
 const model = modelFromRecords({
   revision: 1234,
@@ -112,5 +112,10 @@ describe('map summary', () => {
     expect(mapSummaryLine(summary)).toBe(
       '3 drives in 2 enclosures across 1 rack · 1 failed · 0 degraded · 1 offline · 1 enclosure offline',
     );
+  });
+
+  it('notes how many racks the map leaves out', () => {
+    expect(hiddenRacksNote(250)).toBe('250 racks without enclosures not shown');
+    expect(hiddenRacksNote(1)).toBe('1 rack without enclosures not shown');
   });
 });

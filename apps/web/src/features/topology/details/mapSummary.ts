@@ -46,6 +46,11 @@ export function mapAriaLabel(summary: MapSummary): string {
   );
 }
 
+/** The note under the summary line: "250 racks without enclosures not shown". */
+export function hiddenRacksNote(racksWithoutEnclosures: number): string {
+  return `${plural(racksWithoutEnclosures, 'rack')} without enclosures not shown`;
+}
+
 /** The text line above the map. */
 export function mapSummaryLine(summary: MapSummary): string {
   const parts = [

@@ -10,6 +10,8 @@ export const GEOMETRY = {
   rackGap: 14,
   rowHeader: 22,
   rowGap: 28,
+  /** Between columns of data-centre rows, wider than between racks so columns read apart. */
+  columnGap: 48,
 } as const;
 
 /** Distance from one bay cell to the next. */

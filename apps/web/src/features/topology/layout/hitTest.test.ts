@@ -3,9 +3,10 @@ import { buildEnclosure, buildRack } from '../../../testing/builders';
 import { generateSite, seededRandom } from '../../../testing/generateSite';
 import { modelFromRecords } from '../model/buildTopologyModel';
 import { bayRect } from './bayRect';
-import { hitTest } from './hitTest';
+import { BAY_PITCH, contains } from './geometry';
+import { type Hit, hitTest } from './hitTest';
 import { layoutTopology } from './layoutTopology';
-import type { EnclosureBox } from './layoutTypes';
+import type { EnclosureBox, TopologyLayout } from './layoutTypes';
 
 const racks = new Map(
   [buildRack({ id: 'r0' }), buildRack({ id: 'r1', position: 1 }), buildRack({ id: 'r2', row: 1 })].map(
@@ -69,6 +70,85 @@ describe('hitTest', () => {
         generateSite({ rows: 10, racksPerRow: 30, enclosuresPerRack: 5, baysPerEnclosure: 68 }),
       ),
     );
+    const random = seededRandom(7);
+    let bays = 0;
+    const started = performance.now();
+    for (let i = 0; i < 100_000; i++) {
+      if (hitTest(big, random() * big.width, random() * big.height)?.kind === 'bay') bays += 1;
+    }
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(bays).toBeGreaterThan(10_000);
+  });
+});
+
+/** What lies under a point, by looking at every enclosure: slow, but obviously right. */
+function hitByScan(layout: TopologyLayout, x: number, y: number): Hit | null {
+  const enclosure = layout.enclosures.find((box) => contains(box, x, y));
+  if (!enclosure) return null;
+  for (let bay = 0; bay < enclosure.bayCount; bay++) {
+    // A bay owns its cell and the gap after it, so the pointer never falls between cells.
+    const cell = { ...bayRect(enclosure, bay), width: BAY_PITCH, height: BAY_PITCH };
+    if (contains(cell, x, y)) return { kind: 'bay', enclosure, bay };
+  }
+  return { kind: 'enclosure', enclosure };
+}
+
+describe('hitTest with rows dealt into columns', () => {
+  // Rows of different lengths and rack heights, so lines in a strip differ in size.
+  const records = generateSite({ rows: 9, racksPerRow: 4, enclosuresPerRack: 3, baysPerEnclosure: 30 });
+  // Rows 1 and 4 hold short racks, row 2 loses two racks: lines in a strip differ in size.
+  const keep = records.enclosures.filter((enclosure, i) => {
+    const [, row, position] = enclosure.rack.split('-').map(Number);
+    if (row === 1 || row === 4) return i % 3 === 0;
+    return !(row === 2 && (position ?? 0) >= 2);
+  });
+  const multi = layoutTopology(modelFromRecords({ ...records, enclosures: keep }), { aspectRatio: 1.6 });
+
+  it('is a layout of several columns and strips', () => {
+    expect(multi.columns).toBeGreaterThan(1);
+    expect(multi.strips.length).toBeGreaterThan(1);
+  });
+
+  it('finds every bay at the centre of its cell', () => {
+    for (const enclosure of multi.enclosures) {
+      for (let bay = 0; bay < enclosure.bayCount; bay++) {
+        const cell = bayRect(enclosure, bay);
+        const hit = hitTest(multi, cell.x + cell.width / 2, cell.y + cell.height / 2);
+        expect(hit).toEqual({ kind: 'bay', enclosure, bay });
+      }
+    }
+  });
+
+  it('agrees with looking at every enclosure, at 20,000 random points', () => {
+    const random = seededRandom(11);
+    for (let i = 0; i < 20_000; i++) {
+      const x = random() * (multi.width + 200) - 100;
+      const y = random() * (multi.height + 200) - 100;
+      expect(hitTest(multi, x, y)).toEqual(hitByScan(multi, x, y));
+    }
+  });
+
+  it('returns null in the gap between columns and below a short row in its strip', () => {
+    const [first, second] = multi.lines;
+    if (!first || !second) throw new Error('no lines');
+    expect(hitTest(multi, first.x + first.width + 2, first.y + first.height / 2)).toBeNull();
+    expect(second.x).toBeGreaterThan(first.x + first.width);
+    const short = multi.lines.find((line, i) => {
+      const strip = multi.strips.find((s) => i >= s.lineStart && i < s.lineEnd);
+      return strip && line.height < strip.height;
+    });
+    if (!short) throw new Error('no line shorter than its strip');
+    expect(hitTest(multi, short.x + 10, short.y + short.height + 1)).toBeNull();
+  });
+
+  it('answers 100,000 hit tests on a 100,000-drive site in columns quickly', () => {
+    const big = layoutTopology(
+      modelFromRecords(
+        generateSite({ rows: 24, racksPerRow: 12, enclosuresPerRack: 5, baysPerEnclosure: 70 }),
+      ),
+      { aspectRatio: 2.2 },
+    );
+    expect(big.columns).toBeGreaterThan(1);
     const random = seededRandom(7);
     let bays = 0;
     const started = performance.now();

@@ -7,13 +7,17 @@ export type Hit =
   | { readonly kind: 'enclosure'; readonly enclosure: EnclosureBox };
 
 /**
- * Finds the bay or enclosure at world point (x, y) in O(log lines + log racks + enclosures
- * per rack): binary search the line, then the rack, then grid arithmetic for the bay.
+ * Finds the bay or enclosure at world point (x, y) in O(log strips + log lines + log racks +
+ * enclosures per rack): binary search the strip by y, the line in it by x, then the rack by x,
+ * then grid arithmetic for the bay.
  */
 export function hitTest(layout: TopologyLayout, x: number, y: number): Hit | null {
-  const line = layout.lines[lastAtOrBefore(layout.lines, 0, layout.lines.length, (l) => l.y <= y)];
+  const { strips, lines, racks } = layout;
+  const strip = strips[lastAtOrBefore(strips, 0, strips.length, (s) => s.y <= y)];
+  if (!strip || !contains(strip, x, y)) return null;
+  const line = lines[lastAtOrBefore(lines, strip.lineStart, strip.lineEnd, (l) => l.x <= x)];
   if (!line || !contains(line, x, y)) return null;
-  const rack = layout.racks[lastAtOrBefore(layout.racks, line.rackStart, line.rackEnd, (r) => r.x <= x)];
+  const rack = racks[lastAtOrBefore(racks, line.rackStart, line.rackEnd, (r) => r.x <= x)];
   if (!rack || !contains(rack, x, y)) return null;
   for (let i = rack.enclosureStart; i < rack.enclosureEnd; i++) {
     const enclosure = layout.enclosures[i] as EnclosureBox;

@@ -1,106 +1,105 @@
 import type { Enclosure } from '@drivebay/api-types';
 import type { TopologyModel } from '../model/topologyModel';
-import { BAY_PITCH, GEOMETRY as G } from './geometry';
+import { enclosureHeight, enclosureWidth, lineSize, rackHeight, rackWidth } from './boxSizes';
+import { GEOMETRY as G, type Rect } from './geometry';
 import {
   DEFAULT_LAYOUT_OPTIONS,
   type EnclosureBox,
   type LayoutOptions,
+  type LineStrip,
   type RackBox,
   type RackLine,
   type TopologyLayout,
 } from './layoutTypes';
-import { type LineOfRacks, linesOfRacks, type RackGroup } from './rackGroups';
+import { chooseColumns, lineGrid } from './lineGrid';
+import { type LineOfRacks, type RackGroup, racksToDraw } from './rackGroups';
 
 /**
- * Places racks, enclosures and bay grids in world units. Depends only on racks and
- * enclosures, so a drive changing health never triggers a relayout.
+ * Places racks, enclosures and bay grids in world units, dealing data-centre rows into columns
+ * when that fits `aspectRatio` better. Depends only on racks, enclosures and the screen's shape,
+ * so a drive changing health never triggers a relayout.
  */
 export function layoutTopology(
   model: Pick<TopologyModel, 'racks' | 'enclosures'>,
   options: Partial<LayoutOptions> = {},
 ): TopologyLayout {
-  const { bayColumns, maxRacksPerLine } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
+  const { bayColumns, maxRacksPerLine, aspectRatio } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
+  const { lines, racksWithoutEnclosures } = racksToDraw(model, maxRacksPerLine);
+  const sizes = lines.map((line) => lineSize(line, bayColumns));
+  const grid = lineGrid(sizes, aspectRatio === undefined ? 1 : chooseColumns(sizes, aspectRatio));
   const builder = new LayoutBuilder(bayColumns);
-  for (const line of linesOfRacks(model, maxRacksPerLine)) builder.addLine(line);
-  return builder.finish();
+  lines.forEach((line, i) => {
+    const size = sizes[i] ?? { width: 0, height: 0 };
+    builder.addLine(line, { x: grid.x[i] ?? 0, y: grid.y[i] ?? 0, ...size });
+  });
+  const strips: LineStrip[] = grid.stripY.map((y, strip) => ({
+    x: 0,
+    y,
+    width: grid.width,
+    height: grid.stripHeight[strip] ?? 0,
+    lineStart: strip * grid.columns,
+    lineEnd: Math.min(lines.length, (strip + 1) * grid.columns),
+  }));
+  const enclosures = builder.enclosures;
+  return {
+    width: grid.width,
+    height: grid.height,
+    columns: grid.columns,
+    strips,
+    lines: builder.lines,
+    racks: builder.racks,
+    enclosures,
+    enclosureIndex: new Map(enclosures.map((box, index) => [box.id, index])),
+    racksWithoutEnclosures,
+  };
 }
 
 class LayoutBuilder {
-  readonly #lines: RackLine[] = [];
-  readonly #racks: RackBox[] = [];
-  readonly #enclosures: EnclosureBox[] = [];
+  readonly lines: RackLine[] = [];
+  readonly racks: RackBox[] = [];
+  readonly enclosures: EnclosureBox[] = [];
   readonly #columns: number;
-  readonly #enclosureWidth: number;
-  #y = 0;
-  #width = 0;
 
   constructor(columns: number) {
     this.#columns = columns;
-    this.#enclosureWidth = columns * BAY_PITCH - G.bayGap + 2 * G.enclosurePadding;
   }
 
-  addLine(line: LineOfRacks): void {
-    const rackStart = this.#racks.length;
-    let x = 0;
-    let rackHeight = 0;
+  /** Adds a line into `box` (its `lineSize`): the row label, then racks side by side. */
+  addLine(line: LineOfRacks, box: Rect): void {
+    const rackStart = this.racks.length;
+    let x = box.x;
     for (const group of line.groups) {
-      const rack = this.#addRack(group, x, this.#y + G.rowHeader);
-      rackHeight = Math.max(rackHeight, rack.height);
+      const rack = this.#addRack(group, x, box.y + G.rowHeader);
       x += rack.width + G.rackGap;
     }
-    const width = Math.max(0, x - G.rackGap);
-    const height = G.rowHeader + rackHeight;
-    this.#lines.push({
-      label: line.label,
-      x: 0,
-      y: this.#y,
-      width,
-      height,
-      rackStart,
-      rackEnd: this.#racks.length,
-    });
-    this.#width = Math.max(this.#width, width);
-    this.#y += height + G.rowGap;
-  }
-
-  finish(): TopologyLayout {
-    const enclosures = this.#enclosures;
-    return {
-      width: this.#width,
-      height: Math.max(0, this.#y - G.rowGap),
-      lines: this.#lines,
-      racks: this.#racks,
-      enclosures,
-      enclosureIndex: new Map(enclosures.map((box, index) => [box.id, index])),
-    };
+    this.lines.push({ label: line.label, ...box, rackStart, rackEnd: this.racks.length });
   }
 
   #addRack(group: RackGroup, x: number, top: number): RackBox {
-    const enclosureStart = this.#enclosures.length;
+    const enclosureStart = this.enclosures.length;
     let y = top + G.rackHeader;
     for (const enclosure of group.enclosures) {
       const box = this.#enclosureBox(enclosure, x + G.rackPadding, y);
-      this.#enclosures.push(box);
+      this.enclosures.push(box);
       y += box.height + G.enclosureGap;
     }
-    const contentBottom = group.enclosures.length > 0 ? y - G.enclosureGap : y + 2 * BAY_PITCH;
+    const bayCounts = group.enclosures.map((enclosure) => enclosure.bayCount);
     const rack: RackBox = {
       id: group.rack.id,
       name: group.rack.name,
       x,
       y: top,
-      width: this.#enclosureWidth + 2 * G.rackPadding,
-      height: contentBottom + G.rackPadding - top,
+      width: rackWidth(this.#columns),
+      height: rackHeight(bayCounts, this.#columns),
       enclosureStart,
-      enclosureEnd: this.#enclosures.length,
+      enclosureEnd: this.enclosures.length,
     };
-    this.#racks.push(rack);
+    this.racks.push(rack);
     return rack;
   }
 
   #enclosureBox(enclosure: Enclosure, x: number, y: number): EnclosureBox {
     const columns = this.#columns;
-    const rows = Math.ceil(enclosure.bayCount / columns);
     return {
       id: enclosure.id,
       name: enclosure.name,
@@ -109,12 +108,12 @@ class LayoutBuilder {
       bayCount: enclosure.bayCount,
       x,
       y,
-      width: this.#enclosureWidth,
-      height: G.enclosureHeader + rows * BAY_PITCH - G.bayGap + G.enclosurePadding,
+      width: enclosureWidth(columns),
+      height: enclosureHeight(enclosure.bayCount, columns),
       gridX: x + G.enclosurePadding,
       gridY: y + G.enclosureHeader,
       columns,
-      rows,
+      rows: Math.ceil(enclosure.bayCount / columns),
     };
   }
 }

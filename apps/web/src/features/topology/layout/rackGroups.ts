@@ -1,5 +1,6 @@
 import type { Enclosure, Rack } from '@drivebay/api-types';
 import type { TopologyModel } from '../model/topologyModel';
+import { rowLabel } from './rowLabel';
 
 /** A rack with its enclosures in stacking order. */
 export interface RackGroup {
@@ -15,15 +16,23 @@ export interface LineOfRacks {
 
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
+/** What the drive map draws, and how many racks it leaves out. */
+export interface RacksToDraw {
+  readonly lines: readonly LineOfRacks[];
+  /** Racks holding no enclosure (compute racks: servers only), which the drive map leaves out. */
+  readonly racksWithoutEnclosures: number;
+}
+
 /**
  * Groups enclosures into racks and racks into lines: one line per data-centre row, ordered by
  * Rack.position and wrapped after `maxRacksPerLine`; enclosures whose rack is unknown go to a
- * last line so nothing discovered is hidden.
+ * last line so nothing discovered is hidden. Racks without enclosures are left out and counted:
+ * they hold no bays, and drawing them would spend half of each row on empty boxes.
  */
-export function linesOfRacks(
+export function racksToDraw(
   model: Pick<TopologyModel, 'racks' | 'enclosures'>,
   maxRacksPerLine: number,
-): LineOfRacks[] {
+): RacksToDraw {
   const groups = new Map<string, RackGroup>();
   for (const rack of model.racks.values()) groups.set(rack.id, { rack, enclosures: [] });
   const orphans = new Map<string, RackGroup>();
@@ -31,15 +40,20 @@ export function linesOfRacks(
     const group = groups.get(enclosure.rack) ?? orphanGroup(orphans, enclosure.rack);
     group.enclosures.push(enclosure);
   }
+  let racksWithoutEnclosures = 0;
   const rows = new Map<number, RackGroup[]>();
   for (const group of groups.values()) {
+    if (group.enclosures.length === 0) {
+      racksWithoutEnclosures += 1;
+      continue;
+    }
     const row = rows.get(group.rack.row);
     if (row) row.push(group);
     else rows.set(group.rack.row, [group]);
   }
   const labelled: [string, RackGroup[]][] = [...rows.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([row, racks]) => [`Row ${row}`, racks]);
+    .map(([row, racks]) => [rowLabel(row), racks]);
   if (orphans.size > 0) labelled.push(['Racks not in the inventory', [...orphans.values()]]);
   const lines: LineOfRacks[] = [];
   for (const [label, racks] of labelled) {
@@ -50,7 +64,7 @@ export function linesOfRacks(
       lines.push({ label: start === 0 ? label : `${label} (continued)`, groups: groupsInLine });
     }
   }
-  return lines;
+  return { lines, racksWithoutEnclosures };
 }
 
 function orphanGroup(orphans: Map<string, RackGroup>, rackId: string): RackGroup {

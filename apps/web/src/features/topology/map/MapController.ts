@@ -1,9 +1,10 @@
 import { type Hit, hitTest } from '../layout/hitTest';
 import type { TopologyLayout } from '../layout/layoutTypes';
-import { driveInBay, type TopologyModel } from '../model/topologyModel';
+import { driveById, driveInBay, type TopologyModel } from '../model/topologyModel';
 import { drawTopology } from './drawTopology';
 import { attachMapInput, type MapGestures } from './mapInput';
 import type { CanvasPalette } from './palette';
+import { aspectChangedSubstantially, fitAspectRatio, viewAfterRelayout } from './relayout';
 import { SpriteCache } from './spriteCache';
 import { viewForDrive } from './viewForDrive';
 import { fitViewport, minScaleFor, panBy, toWorld, type Viewport, zoomAt } from './viewport';
@@ -28,6 +29,8 @@ export interface HoverInfo {
 export interface MapCallbacks {
   onHover(hover: HoverInfo | null): void;
   onSelectDrive(id: string): void;
+  /** The fitted area's width / height changed enough that the map should be laid out again. */
+  onAspectRatio(aspectRatio: number): void;
 }
 
 /**
@@ -42,6 +45,9 @@ export class MapController {
   readonly #abort = new AbortController();
   #data: MapData | null = null;
   #view: Viewport | null = null;
+  /** The view is the fitted one (nothing panned or zoomed since), so a new layout is fitted too. */
+  #fitted = true;
+  #aspectRatio: number | undefined;
   #width = 0;
   #height = 0;
   #frame = 0;
@@ -62,6 +68,8 @@ export class MapController {
       if (box) this.#resize(box.width, box.height);
     });
     this.#observer.observe(canvas);
+    // Measure now, so the first layout already has the canvas's shape.
+    this.#resize(canvas.clientWidth, canvas.clientHeight);
     attachMapInput(canvas, this.#gestures(), this.#abort.signal);
   }
 
@@ -72,7 +80,10 @@ export class MapController {
       this.#clickedDriveId = null;
     }
     this.#data = data;
-    if (previous && previous.layout !== data.layout) this.#rehover();
+    if (previous && previous.layout !== data.layout) {
+      this.#view = this.#viewForNewLayout(previous.layout, data);
+      this.#rehover();
+    }
     this.#requestDraw();
   }
 
@@ -82,6 +93,7 @@ export class MapController {
 
   fit(): void {
     this.#view = null;
+    this.#fitted = true;
     this.#requestDraw();
   }
 
@@ -103,14 +115,33 @@ export class MapController {
       this.#height,
     );
     if (!view) return;
+    if (view !== this.#view) this.#fitted = false;
     this.#view = view;
     this.#pendingCentre = null;
+  }
+
+  /** Keeps what the user was looking at in place when the layout changes, or refits a fitted map. */
+  #viewForNewLayout(previous: TopologyLayout, data: MapData): Viewport | null {
+    if (!this.#view || this.#fitted) return null;
+    const selected = data.selectedDriveId ? driveById(data.model, data.selectedDriveId) : undefined;
+    const view = viewAfterRelayout(
+      this.#view,
+      previous,
+      data.layout,
+      this.#width,
+      this.#height,
+      selected?.enclosure,
+    );
+    if (view) return view;
+    this.#fitted = true;
+    return null;
   }
 
   #gestures(): MapGestures {
     return {
       pan: (dx, dy) => {
         if (this.#view) this.#view = panBy(this.#view, dx, dy);
+        this.#fitted = false;
         this.#requestDraw();
       },
       zoom: (factor, x, y) => this.#zoom(factor, x, y),
@@ -144,6 +175,7 @@ export class MapController {
     if (!this.#view || !data) return;
     const min = minScaleFor(data.layout.width, data.layout.height, this.#width, this.#height);
     this.#view = zoomAt(this.#view, factor, x, y, min);
+    this.#fitted = false;
     this.#setHover(null);
     this.#requestDraw();
   }
@@ -152,6 +184,11 @@ export class MapController {
     if (this.#view) this.#view = panBy(this.#view, (width - this.#width) / 2, (height - this.#height) / 2);
     this.#width = width;
     this.#height = height;
+    const aspectRatio = fitAspectRatio(width, height);
+    if (aspectRatio !== undefined && aspectChangedSubstantially(this.#aspectRatio, aspectRatio)) {
+      this.#aspectRatio = aspectRatio;
+      this.#callbacks.onAspectRatio(aspectRatio);
+    }
     this.#requestDraw();
   }
 

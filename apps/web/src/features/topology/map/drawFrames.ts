@@ -66,8 +66,10 @@ export function drawRowLabels(
   for (const line of layout.lines) {
     if (!intersects(line, world)) continue;
     const at = toScreen(line.x, line.y + G.rowHeader / 2);
-    const x = Math.max(at.x, 4);
+    const right = toScreen(line.x + line.width, line.y).x;
     const width = ctx.measureText(line.label).width;
+    // Stays on screen while its row is panned half off the left, but never runs into the next column.
+    const x = Math.max(at.x, Math.min(4, right - width));
     ctx.fillStyle = palette.background;
     ctx.fillRect(x - 3, at.y - 9, width + 6, 18);
     ctx.fillStyle = palette.text;

@@ -51,9 +51,10 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): boole
 
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const toScreen = (x: number, y: number) => ({ x: x * view.scale + view.x, y: y * view.scale + view.y });
+  // Labels first: zoomed out they overlap the top of their row, and must never hide a failure.
+  drawRowLabels(ctx, layout, world, palette, toScreen);
   drawOfflineEnclosures(ctx, layout, visible, palette, toScreen);
   drawBeacons(ctx, beacons, palette, toScreen);
-  drawRowLabels(ctx, layout, world, palette, toScreen);
   drawHover(ctx, scene, toScreen);
   drawSelection(ctx, scene, toScreen);
   return complete;

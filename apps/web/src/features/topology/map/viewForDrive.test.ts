@@ -29,6 +29,18 @@ describe('viewForDrive', () => {
     expect(viewForDrive(view, model, layout, 'drive-170', 800, 600)).toBe(view);
   });
 
+  it('zooms to the drive when rows are dealt into columns', () => {
+    const columns = layoutTopology(model, { aspectRatio: 8 });
+    expect(columns.columns).toBeGreaterThan(1);
+    const moved = columns.enclosures[columns.enclosureIndex.get('enc-7') ?? -1];
+    const view = viewForDrive({ scale: 0.2, x: 0, y: 0 }, model, columns, 'drive-170', 800, 600);
+    if (!view || !moved) throw new Error('no view');
+    const cell = bayRect(moved, 170 - 7 * 24);
+    const centre = toScreen(view, cell.x + cell.width / 2, cell.y + cell.height / 2);
+    expect(centre.x).toBeCloseTo(400);
+    expect(centre.y).toBeCloseTo(300);
+  });
+
   it('waits while the drive is unknown', () => {
     expect(viewForDrive({ scale: 1, x: 0, y: 0 }, model, layout, 'nope', 800, 600)).toBeUndefined();
   });

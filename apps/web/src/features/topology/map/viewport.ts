@@ -8,7 +8,8 @@ export interface Viewport {
 }
 
 export const MAX_SCALE = 12;
-const FIT_MARGIN = 16;
+/** Space left around the drawing when it is fitted, in CSS pixels. */
+export const FIT_MARGIN = 16;
 
 /** The screen point of a world point. */
 export function toScreen(view: Viewport, wx: number, wy: number): { x: number; y: number } {

@@ -1,11 +1,19 @@
 import { intersects, type Rect } from '../layout/geometry';
-import type { TopologyLayout } from '../layout/layoutTypes';
+import type { LineStrip, TopologyLayout } from '../layout/layoutTypes';
 
-/** Indexes of the enclosures that overlap `world`, culling whole lines and racks first. */
+/** Indexes of the enclosures that overlap `world`, culling whole strips, lines and racks first. */
 export function visibleEnclosures(layout: TopologyLayout, world: Rect): number[] {
   const visible: number[] = [];
-  for (const line of layout.lines) {
-    if (!intersects(line, world)) continue;
+  for (const strip of layout.strips) {
+    if (intersects(strip, world)) visibleInStrip(layout, strip, world, visible);
+  }
+  return visible;
+}
+
+function visibleInStrip(layout: TopologyLayout, strip: LineStrip, world: Rect, visible: number[]): void {
+  for (let l = strip.lineStart; l < strip.lineEnd; l++) {
+    const line = layout.lines[l];
+    if (!line || !intersects(line, world)) continue;
     for (let r = line.rackStart; r < line.rackEnd; r++) {
       const rack = layout.racks[r];
       if (!rack || !intersects(rack, world)) continue;
@@ -15,5 +23,4 @@ export function visibleEnclosures(layout: TopologyLayout, world: Rect): number[]
       }
     }
   }
-  return visible;
 }
