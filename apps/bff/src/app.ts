@@ -1,16 +1,21 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { ClientToServerEvents, ServerToClientEvents } from '@drivebay/api-types';
-import type { Inventory } from '@drivebay/composer';
+import { AllocationIndex, type Inventory } from '@drivebay/composer';
 import express from 'express';
 import { Server } from 'socket.io';
 import { type Clock, createEventIds } from './clock.js';
 import { Committer } from './commands/committer.js';
 import { IngestCommands } from './commands/ingest.js';
+import { type RebuildOptions, RebuildScheduler } from './commands/rebuild-scheduler.js';
+import { volumeReaction } from './commands/volume-reaction.js';
+import { VolumeCommands } from './commands/volumes.js';
+import type { VolumeKeys } from './crypto/volume-keys.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
 import { topologyRoutes } from './http/routes/topology.js';
+import { volumeRoutes } from './http/routes/volumes.js';
 import { webRoutes } from './http/static.js';
 import { defaultHubOptions, type HubOptions, LiveHub } from './live/hub.js';
 import { attachLiveNamespace } from './live/live-namespace.js';
@@ -29,6 +34,9 @@ export interface AppDependencies {
   /** Directory of the built web console. */
   webRoot: string;
   hub?: Partial<HubOptions>;
+  /** Derives per-volume encryption keys; only key ids reach the store. */
+  volumeKeys: VolumeKeys;
+  rebuild?: Partial<RebuildOptions>;
   /** Store history kept for reconnecting clients, in revisions. */
   retainRevisions?: number;
 }
@@ -40,12 +48,24 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Rebuilds copy at a simulated 1 GB/s, so a 100 GiB slice rebuilds in under two minutes. */
+const defaultRebuildOptions: RebuildOptions = { bytesPerSecond: 1e9, intervalMs: 1_000 };
+
 /** The composition root: wires store, composer commands, sources, HTTP and socket.io. */
 export function createApp(deps: AppDependencies): App {
   const { store, clock, log } = deps;
-  const mirror = new StoreMirror(store);
+  const allocations = new AllocationIndex();
+  const mirror = new StoreMirror(store, [allocations]);
   const committer = new Committer(store, mirror, clock, createEventIds(clock));
-  const ingest = new IngestCommands(committer, mirror);
+  const ingest = new IngestCommands(committer, mirror, volumeReaction(mirror));
+  const volumes = new VolumeCommands(committer, mirror, store, allocations, deps.volumeKeys);
+  const rebuilds = new RebuildScheduler(
+    committer,
+    mirror,
+    allocations,
+    { ...defaultRebuildOptions, ...deps.rebuild },
+    log,
+  );
   const hub = new LiveHub(store, { ...defaultHubOptions, ...deps.hub });
   const snapshots = new SnapshotCache(() => ({ inventory: mirror.inventory, revision: mirror.revision }));
   let hardware: HardwareSource | undefined;
@@ -61,6 +81,7 @@ export function createApp(deps: AppDependencies): App {
     topologyRoutes(snapshots, () => mirror.inventory),
     simulatorRoutes(() => hardware),
     eventRoutes(store),
+    volumeRoutes(volumes),
     apiNotFound,
   );
   app.use(webRoutes(deps.webRoot));
@@ -82,12 +103,14 @@ export function createApp(deps: AppDependencies): App {
       hardware = deps.hardware(mirror.inventory);
       await hardware.start((observation) => ingest.observe(observation, `hardware:${hardware?.name}`));
       compactor = startCompactor(store, deps.retainRevisions ?? 10_000, log);
+      rebuilds.start();
       ready = true;
       log.info('ready', { revision: mirror.revision, drives: mirror.inventory.drives.size });
     },
     async close() {
       ready = false;
       if (compactor) clearInterval(compactor);
+      rebuilds.stop();
       await hardware?.stop();
       hub.stop();
       mirror.stop();

@@ -15,6 +15,7 @@ export const ConfigSchema = z.object({
     .max(2 ** 31),
   logLevel: z.enum(['info', 'warn', 'error', 'silent']),
   webRoot: z.string().min(1),
+  rebuildRate: z.coerce.number().positive().max(1e12),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -26,6 +27,12 @@ const flags = {
   seed: { type: 'string', env: 'SEED', fallback: '1', help: 'seed of the simulated site' },
   'log-level': { type: 'string', env: 'LOG_LEVEL', fallback: 'info', help: 'info | warn | error | silent' },
   'web-root': { type: 'string', env: 'WEB_ROOT', fallback: 'apps/web/dist', help: 'built web console' },
+  'rebuild-rate': {
+    type: 'string',
+    env: 'REBUILD_RATE',
+    fallback: '1000000000',
+    help: 'simulated rebuild copy rate, bytes/s',
+  },
 } as const;
 
 /** A configuration mistake: the process prints it and exits instead of starting half-configured. */
@@ -55,6 +62,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     seed: pick('seed'),
     logLevel: pick('log-level'),
     webRoot: resolve(pick('web-root')),
+    rebuildRate: pick('rebuild-rate'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, usage } from './config.js';
+import { VolumeKeys } from './crypto/volume-keys.js';
 import { createLogger } from './log.js';
 import { resumeSimulatedSite } from './sources/simulator/resume.js';
 import { openSqliteStore } from './store/sqlite-store.js';
@@ -21,6 +22,11 @@ async function main(): Promise<void> {
     clock: systemClock,
     log,
     webRoot: config.webRoot,
+    volumeKeys: VolumeKeys.open({
+      secretFile: join(config.dataDir, 'site-secret'),
+      secretFromEnv: process.env.DRIVEBAY_SITE_SECRET,
+    }),
+    rebuild: { bytesPerSecond: config.rebuildRate },
     // Replacement serials are seeded by the clock so that they never repeat across restarts.
     hardware: (restored) =>
       resumeSimulatedSite(

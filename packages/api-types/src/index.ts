@@ -11,4 +11,5 @@ export interface HealthStatus {
   status: 'ok' | 'starting';
   revision?: number;
 }
+export * from './volume-api.js';
 export * from './volumes.js';

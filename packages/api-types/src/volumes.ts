@@ -112,10 +112,12 @@ export const VolumeMemberSchema = z.object({
   /** Copy within the set: 0, or 1 for the mirror. */
   copy: z.number().int().min(0).max(1),
   state: MemberStateSchema,
-  /** While rebuilding: progress 0..1 and when it is expected to finish. */
+  /** While rebuilding: progress 0..1 and when it is expected to finish. Kept on a failed member whose rebuild stopped: its data is partial. */
   rebuild: z
     .object({ progress: z.number().min(0).max(1), startedAt: z.string(), eta: z.string() })
     .optional(),
+  /** While failed: when it stopped being usable. The last copy of a set to fail holds its newest data. */
+  failedAt: z.string().optional(),
 });
 export type VolumeMember = z.infer<typeof VolumeMemberSchema>;
 

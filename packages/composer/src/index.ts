@@ -1,2 +1,5 @@
 export * from './generator/index.js';
 export * from './inventory/index.js';
+export * from './volumes/lifecycle/index.js';
+export * from './volumes/placement/index.js';
+export * from './volumes/types.js';

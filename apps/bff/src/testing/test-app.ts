@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, createApp } from '../app.js';
 import { systemClock } from '../clock.js';
+import type { RebuildOptions } from '../commands/rebuild-scheduler.js';
+import { VolumeKeys } from '../crypto/volume-keys.js';
 import type { HubOptions } from '../live/hub.js';
 import { createLogger } from '../log.js';
 import { resumeSimulatedSite } from '../sources/simulator/resume.js';
@@ -20,7 +22,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { dataDir?: string; hub?: Partial<HubOptions> } = {},
+  options: { dataDir?: string; hub?: Partial<HubOptions>; rebuild?: Partial<RebuildOptions> } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
   const log = createLogger('silent');
@@ -30,6 +32,8 @@ export async function startTestApp(
     clock: systemClock,
     log,
     webRoot: join(dataDir, 'no-web-build'),
+    volumeKeys: VolumeKeys.open({ secretFile: join(dataDir, 'site-secret') }),
+    ...(options.rebuild ? { rebuild: options.rebuild } : {}),
     hardware: (restored) =>
       resumeSimulatedSite(restored, { scale: 'small', seed: 7, replacementSeed: Date.now() }, log),
     ...(options.hub ? { hub: options.hub } : {}),

@@ -81,3 +81,16 @@ function applyToMap<T extends { id: string }>(
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
+
+/** The inventory as the volume engine's read-only SiteView. */
+export function siteViewOf(inventory: Inventory): {
+  drive(id: string): Drive | undefined;
+  enclosure(id: string): Enclosure | undefined;
+  server(id: string): Server | undefined;
+} {
+  return {
+    drive: (id) => inventory.drives.get(id),
+    enclosure: (id) => inventory.enclosures.get(id),
+    server: (id) => inventory.servers.get(id),
+  };
+}
