@@ -3,6 +3,7 @@ import { EventsPage } from './features/events/EventsPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { TopologyPage } from './features/topology/TopologyPage';
+import { VolumeDetailPage } from './features/volumes/VolumeDetailPage';
 import { VolumesPage } from './features/volumes/VolumesPage';
 import { WorkloadsPage } from './features/workloads/WorkloadsPage';
 import { AppShell } from './shell/AppShell';
@@ -15,6 +16,7 @@ export function App() {
         <Route path="/" element={<OverviewPage />} />
         <Route path="/topology" element={<TopologyPage />} />
         <Route path="/volumes" element={<VolumesPage />} />
+        <Route path="/volumes/:id" element={<VolumeDetailPage />} />
         <Route path="/workloads" element={<WorkloadsPage />} />
         <Route path="/events" element={<EventsPage />} />
         <Route path="*" element={<NotFoundPage />} />

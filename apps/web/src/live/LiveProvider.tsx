@@ -5,6 +5,7 @@ import { LiveTopologySync } from './liveTopologySync';
 import { queryCachePort } from './queryCachePort';
 import { connectLiveSocket } from './socketIoPort';
 import { StatusContext } from './statusContext';
+import { volumeCachePort } from './volumeCachePort';
 
 /** Runs the one live connection for the whole app and shares its status. */
 export function LiveProvider({ children }: { children: ReactNode }) {
@@ -14,6 +15,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     const sync = new LiveTopologySync({
       socket: connectLiveSocket(),
       cache: queryCachePort(queryClient),
+      volumes: volumeCachePort(queryClient),
       onStatus: store.set,
     });
     sync.start();

@@ -1,11 +1,12 @@
-import type { DeltaBatch, SubscribeRequest } from '@drivebay/api-types';
+import type { DeltaBatch, SubscribeRequest, TopologyDelta } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
 import { modelFromRecords } from '../features/topology/model/buildTopologyModel';
 import { driveById, type TopologyModel } from '../features/topology/model/topologyModel';
+import { buildVolume, buildVolumeEvent, volumeDelta } from '../features/volumes/testing/buildVolume';
 import { buildDrive, buildEnclosure, buildRack, delta } from '../testing/builders';
 import type { ConnectionStatus } from './connectionStatus';
 import { LiveTopologySync } from './liveTopologySync';
-import type { LiveSocketHandlers, LiveSocketPort, TopologyCachePort } from './ports';
+import type { LiveSocketHandlers, LiveSocketPort, TopologyCachePort, VolumeDeltaPort } from './ports';
 
 function modelAt(revision: number, health: 'ok' | 'failed' = 'ok'): TopologyModel {
   return modelFromRecords({
@@ -58,15 +59,32 @@ class FakeCache implements TopologyCachePort {
   };
 }
 
+class FakeVolumes implements VolumeDeltaPort {
+  applied: TopologyDelta[][] = [];
+  resyncs = 0;
+  readies = 0;
+  ready = () => {
+    this.readies += 1;
+  };
+  apply = (deltas: readonly TopologyDelta[]) => {
+    this.applied.push([...deltas]);
+  };
+  resync = () => {
+    this.resyncs += 1;
+  };
+}
+
 function setup(cached?: TopologyModel) {
   const socket = new FakeSocket();
   const cache = new FakeCache();
+  const volumes = new FakeVolumes();
   cache.model = cached;
   const statuses: ConnectionStatus[] = [];
   const tasks: (() => void)[] = [];
   const sync = new LiveTopologySync({
     socket,
     cache,
+    volumes,
     onStatus: (s) => statuses.push(s),
     schedule: (task) => {
       tasks.push(task);
@@ -76,7 +94,7 @@ function setup(cached?: TopologyModel) {
   });
   sync.start();
   const last = () => statuses.at(-1);
-  return { socket, cache, statuses, tasks, sync, last };
+  return { socket, cache, volumes, statuses, tasks, sync, last };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -229,5 +247,60 @@ describe('LiveTopologySync', () => {
     await settle();
     expect(socket.requests).toEqual([]);
     expect(statuses).toHaveLength(count);
+  });
+
+  it('routes volume deltas past the topology revision to the volume cache, in order', async () => {
+    const { socket, cache, volumes } = setup(modelAt(10));
+    socket.on.connect();
+    await settle();
+    const stale = volumeDelta.put(10, buildVolume({ name: 'pvc-old' }));
+    const put = volumeDelta.put(11, buildVolume({ name: 'pvc-a' }));
+    const event = volumeDelta.event(12, buildVolumeEvent({ id: 'ev-9' }));
+    const driveEvent = volumeDelta.event(
+      13,
+      buildVolumeEvent({ id: 'ev-10', subject: { kind: 'drive', id: 'd0' } }),
+    );
+    const removed = volumeDelta.remove(14, 'pvc-b');
+    socket.on.deltas({
+      fromRevision: 9,
+      toRevision: 15,
+      deltas: [
+        stale,
+        put,
+        event,
+        driveEvent,
+        removed,
+        delta.drivePut(15, buildDrive({ id: 'd0', health: 'failed' })),
+      ],
+    });
+    expect(volumes.applied).toEqual([[put, event, removed]]);
+    expect(cache.model && driveById(cache.model, 'd0')?.health).toBe('failed');
+    socket.on.deltas({ fromRevision: 15, toRevision: 16, deltas: [] });
+    expect(volumes.applied).toHaveLength(1);
+  });
+
+  it('tells the volume cache it is ready once it follows a revision, cached or loaded', async () => {
+    const cached = setup(modelAt(10));
+    expect(cached.volumes.readies).toBe(0);
+    cached.socket.on.connect();
+    await settle();
+    expect(cached.volumes).toMatchObject({ readies: 1, resyncs: 0 });
+    const fresh = setup();
+    fresh.cache.snapshots.push(modelAt(3));
+    fresh.socket.on.connect();
+    await settle();
+    expect(fresh.volumes).toMatchObject({ readies: 1, resyncs: 1 });
+  });
+
+  it('tells the volume cache to reload whenever the topology reloads from a snapshot', async () => {
+    const { socket, cache, volumes } = setup(modelAt(10));
+    socket.on.connect();
+    await settle();
+    expect(volumes.resyncs).toBe(0);
+    cache.snapshots.push(modelAt(20));
+    socket.on.deltas({ fromRevision: 15, toRevision: 16, deltas: [volumeDelta.remove(16, 'pvc-a')] });
+    await settle();
+    expect(volumes.resyncs).toBe(1);
+    expect(volumes.applied).toEqual([]);
   });
 });

@@ -1,13 +1,27 @@
-import { DeltaBatchSchema, ResyncSchema, SubscribeAckSchema } from '@drivebay/api-types';
+import {
+  type DeltaBatch,
+  DeltaBatchSchema,
+  ResyncSchema,
+  SubscribeAckSchema,
+  type TopologyDelta,
+} from '@drivebay/api-types';
 import { errorMessage } from '../api/apiError';
 import { applyDeltaBatch } from '../features/topology/model/applyDeltaBatch';
 import type { ConnectionStatus } from './connectionStatus';
-import { browserSchedule, type LiveSocketPort, type Schedule, type TopologyCachePort } from './ports';
+import {
+  browserSchedule,
+  type LiveSocketPort,
+  type Schedule,
+  type TopologyCachePort,
+  type VolumeDeltaPort,
+} from './ports';
 
 /** Dependencies of the sync; tests pass fakes. */
 export interface LiveSyncOptions {
   socket: LiveSocketPort;
   cache: TopologyCachePort;
+  /** Receives the volume deltas the topology model has no use for. */
+  volumes?: VolumeDeltaPort;
   onStatus: (status: ConnectionStatus) => void;
   schedule?: Schedule;
   warn?: (message: string) => void;
@@ -26,6 +40,7 @@ const MAX_RETRY_MS = 30_000;
 export class LiveTopologySync {
   readonly #socket: LiveSocketPort;
   readonly #cache: TopologyCachePort;
+  readonly #volumes: VolumeDeltaPort | undefined;
   readonly #onStatus: (status: ConnectionStatus) => void;
   readonly #schedule: Schedule;
   readonly #warn: (message: string) => void;
@@ -41,6 +56,7 @@ export class LiveTopologySync {
   constructor(options: LiveSyncOptions) {
     this.#socket = options.socket;
     this.#cache = options.cache;
+    this.#volumes = options.volumes;
     this.#onStatus = options.onStatus;
     this.#schedule = options.schedule ?? browserSchedule;
     this.#warn = options.warn ?? ((message) => console.warn(`[live] ${message}`));
@@ -109,7 +125,15 @@ export class LiveTopologySync {
       return;
     }
     if (outcome.model !== model) this.#cache.write(outcome.model);
+    this.#routeVolumeDeltas(parsed.data, model.revision);
     if (this.#phase === 'live') this.#status('live', 'Live');
+  }
+
+  /** The same deltas the topology took (newer than its revision) that concern volumes. */
+  #routeVolumeDeltas(batch: DeltaBatch, applied: number): void {
+    if (!this.#volumes) return;
+    const fresh = batch.deltas.filter((delta) => delta.revision > applied && isVolumeDelta(delta));
+    if (fresh.length > 0) this.#volumes.apply(fresh);
   }
 
   #handleResync(payload: unknown): void {
@@ -135,6 +159,8 @@ export class LiveTopologySync {
       try {
         model = await this.#cache.refetch();
         this.#needsSnapshot = false;
+        // Deltas before the snapshot's revision will never arrive: volume data must reload too.
+        this.#volumes?.resync();
       } catch (error) {
         if (session !== this.#session) return;
         this.#status('offline', 'Offline · topology unavailable, retrying');
@@ -143,6 +169,7 @@ export class LiveTopologySync {
       }
     }
     if (session !== this.#session || !this.#connected) return;
+    this.#volumes?.ready();
     this.#phase = 'subscribing';
     let answer: unknown;
     try {
@@ -179,4 +206,9 @@ export class LiveTopologySync {
     if (this.#stopped) return;
     this.#onStatus({ state, label, revision: this.#cache.read()?.revision });
   }
+}
+
+function isVolumeDelta(delta: TopologyDelta): boolean {
+  if (delta.type === 'volume.put' || delta.type === 'volume.delete') return true;
+  return delta.type === 'event' && delta.event.subject.kind === 'volume';
 }

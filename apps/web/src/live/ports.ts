@@ -1,4 +1,4 @@
-import type { SubscribeRequest } from '@drivebay/api-types';
+import type { SubscribeRequest, TopologyDelta } from '@drivebay/api-types';
 import type { TopologyModel } from '../features/topology/model/topologyModel';
 
 /** What the live socket reports; payloads arrive unparsed. */
@@ -25,6 +25,16 @@ export interface TopologyCachePort {
   write(model: TopologyModel): void;
   /** Fetches a fresh snapshot into the cache and returns its model. */
   refetch(): Promise<TopologyModel>;
+}
+
+/** Where live volume changes go (the volume queries in the react-query cache in the app). */
+export interface VolumeDeltaPort {
+  /** Volume puts and deletes and volume events newer than the topology, in revision order. */
+  apply(deltas: readonly TopologyDelta[]): void;
+  /** The topology was reloaded from a snapshot, so volume deltas may have been missed. */
+  resync(): void;
+  /** The sync follows the store from a known revision: volume data read from now on misses nothing. */
+  ready(): void;
 }
 
 /** Runs `task` after `ms`; returns a cancel function. */

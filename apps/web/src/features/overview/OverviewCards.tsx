@@ -1,8 +1,10 @@
 import type { DriveHealth } from '@drivebay/api-types';
 import { HealthIcon } from '../topology/components/HealthIcon';
-import { formatCount, formatTB, plural } from '../topology/details/format';
+import { formatCount, plural } from '../topology/details/format';
+import { formatBytes } from '../volumes/model/formatBytes';
 import type { HealthSummary, MediaCapacity } from './healthSummary';
 import { SummaryCard } from './SummaryCard';
+import { VolumesCard } from './VolumesCard';
 
 const HEALTH_ROWS: readonly { health: DriveHealth; name: string }[] = [
   { health: 'failed', name: 'Failed' },
@@ -40,6 +42,7 @@ export function OverviewCards({ summary }: { summary: HealthSummary }) {
           </li>
         </ul>
       </SummaryCard>
+      <VolumesCard />
       <CapacityCard title="HDD capacity" capacity={summary.capacity.hdd} />
       <CapacityCard title="SSD capacity" capacity={summary.capacity.ssd} />
       <SummaryCard title="Servers" figure={formatCount(summary.servers.total)}>
@@ -61,15 +64,20 @@ export function OverviewCards({ summary }: { summary: HealthSummary }) {
 
 function CapacityCard({ title, capacity }: { title: string; capacity: MediaCapacity }) {
   return (
-    <SummaryCard title={title} figure={formatTB(capacity.bytes)}>
+    <SummaryCard title={title} figure={formatCapacity(capacity.bytes)}>
       <ul className="card-list">
         <li>
           In <strong>{plural(capacity.drives, 'drive')}</strong>
         </li>
         <li>
-          Failed or offline <strong>{formatTB(capacity.unavailableBytes)}</strong>
+          Failed or offline <strong>{formatCapacity(capacity.unavailableBytes)}</strong>
         </li>
       </ul>
     </SummaryCard>
   );
+}
+
+/** Site capacities: TB below 1 PB, then PB and EB, one decimal ("1.3 EB", not "1,293,317 TB"). */
+function formatCapacity(bytes: number): string {
+  return formatBytes(bytes, 'TB');
 }

@@ -1,18 +1,78 @@
-import { EmptyState } from '../../components/EmptyState';
+import { useMemo } from 'react';
+import { errorMessage } from '../../api/apiError';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
+import { formatCount } from '../topology/details/format';
+import { NoVolumes } from './components/NoVolumes';
+import { VolumeFilterBar } from './components/VolumeFilterBar';
+import { VolumesTable } from './components/VolumesTable';
+import { useVolumeFilters } from './hooks/useVolumeFilters';
+import { useVolumeList, useVolumeLoadProgress } from './hooks/useVolumeList';
+import { useVolumeSort } from './hooks/useVolumeSort';
+import { sortVolumes } from './model/sortVolumes';
+import { hasFilters } from './model/volumeFilters';
+import { anyUnhealthy, countByHealth, healthSummaryLine } from './model/volumeSummary';
 
-/** /volumes: volumes the composer builds; not wired to the server yet. */
+/** /volumes: every volume, filtered and sorted by the URL, live. */
 export function VolumesPage() {
+  const [filters, setFilters] = useVolumeFilters();
+  const [sort, sortBy] = useVolumeSort();
+  const query = useVolumeList(filters);
+  const progress = useVolumeLoadProgress(filters);
+  const list = query.data;
+  const sorted = useMemo(() => (list ? sortVolumes(list, sort) : undefined), [list, sort]);
+  const counts = useMemo(() => (list ? countByHealth(list) : undefined), [list]);
+  const filtered = hasFilters(filters);
+  const handleRetry = () => void query.refetch();
+
   return (
-    <section className="page">
-      <PageHeader title="Volumes" />
-      <EmptyState title="No volumes to show yet">
-        <p>
-          Volumes composed by the composer will be listed here: each volume's layout (single, RAID1 or
-          RAID10), its member drives and SSD slices, the failure domains they span, and its lifecycle state.
-        </p>
-        <p>This console does not show volumes yet; nothing on this page is sample data.</p>
-      </EmptyState>
+    <section className="page volumes-page">
+      <PageHeader title="Volumes">
+        {counts && (
+          <p
+            className={anyUnhealthy(counts) ? 'map-summary volume-summary--alert' : 'map-summary'}
+            data-volume-count={counts.total}
+            data-failed-count={counts.byHealth.failed}
+            data-degraded-count={counts.byHealth.degraded}
+            data-rebuilding-count={counts.byHealth.rebuilding}
+          >
+            {healthSummaryLine(counts, filtered)}
+            {query.isPlaceholderData && ' · refreshing…'}
+          </p>
+        )}
+      </PageHeader>
+      <VolumeFilterBar filters={filters} onChange={setFilters} />
+      {query.isError && list && (
+        <div role="alert" className="banner">
+          Showing the volumes loaded earlier; the last refresh failed: {errorMessage(query.error)}{' '}
+          <button type="button" onClick={handleRetry}>
+            Retry
+          </button>
+        </div>
+      )}
+      {sorted ? (
+        sorted.length === 0 ? (
+          <NoVolumes filtered={filtered} onClear={() => setFilters({})} />
+        ) : (
+          <VolumesTable volumes={sorted} sort={sort} onSort={sortBy} />
+        )
+      ) : query.isError ? (
+        <ErrorState
+          title="Could not load the volumes"
+          error={query.error}
+          hint="Check that the Drivebay server is running and reachable from this browser, then retry."
+          onRetry={handleRetry}
+        />
+      ) : (
+        <LoadingState
+          what={
+            progress && progress.total > 0
+              ? `volumes (${formatCount(progress.loaded)} of ${formatCount(progress.total)})`
+              : 'volumes'
+          }
+        />
+      )}
     </section>
   );
 }

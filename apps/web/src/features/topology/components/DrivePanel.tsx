@@ -1,6 +1,7 @@
 import { describeDrive } from '../details/driveDetails';
 import { driveById, type TopologyModel } from '../model/topologyModel';
 import { DetailList } from './DetailList';
+import { DriveVolumes } from './DriveVolumes';
 import { HealthIcon } from './HealthIcon';
 
 interface DrivePanelProps {
@@ -33,6 +34,7 @@ export function DrivePanel({ model, driveId, onClose }: DrivePanelProps) {
           look up its successor by serial.
         </p>
       )}
+      <DriveVolumes driveId={driveId} />
       <p className="drive-panel-hint">Press Esc to close.</p>
     </aside>
   );

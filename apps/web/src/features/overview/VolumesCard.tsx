@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { formatCount } from '../topology/details/format';
+import { volumeCountsQuery } from '../volumes/api/volumeQueries';
+import { StatusIcon } from '../volumes/components/StatusIcon';
+import { HEALTH_ORDER, healthTone } from '../volumes/model/volumeLabels';
+import { SummaryCard } from './SummaryCard';
+
+/** Volumes in all and by health, from the server's counts; each health links to the filtered list. */
+export function VolumesCard() {
+  const query = useQuery(volumeCountsQuery());
+  const counts = query.data;
+  if (!counts) {
+    return (
+      <SummaryCard title="Volumes" figure={query.isError ? '?' : '…'}>
+        {query.isError ? (
+          <p className="card-note">
+            Could not count volumes.{' '}
+            <button type="button" onClick={() => void query.refetch()}>
+              Retry
+            </button>
+          </p>
+        ) : (
+          <p className="card-note" aria-busy="true">
+            Counting…
+          </p>
+        )}
+      </SummaryCard>
+    );
+  }
+  return (
+    <SummaryCard title="Volumes" figure={formatCount(counts.total)}>
+      <ul className="card-list">
+        {HEALTH_ORDER.map((health) => (
+          <li key={health} data-health={health}>
+            <StatusIcon tone={healthTone(health)} />
+            <Link to={`/volumes?health=${health}`}>{health[0]?.toUpperCase() + health.slice(1)}</Link>
+            <strong data-count={counts.byHealth[health]}>{formatCount(counts.byHealth[health])}</strong>
+          </li>
+        ))}
+      </ul>
+    </SummaryCard>
+  );
+}

@@ -1,0 +1,42 @@
+/** "2025-06-01 14:03 UTC": one zone for everyone on a call at 3 a.m. */
+export function formatTimestamp(iso: string, withSeconds = false): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const text = new Date(ms).toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, withSeconds ? 19 : 16)} UTC`;
+}
+
+const UTC_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d.*Z$/;
+
+/** "2025-06-01 14:03" for table cells whose header names the zone; UTC ISO strings are just cut. */
+export function formatShortTimestamp(iso: string): string {
+  if (UTC_ISO.test(iso)) return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  return formatTimestamp(iso).replace(/ UTC$/, '');
+}
+
+/** "40 s", "12 min", "2 h 5 min", "3 d 4 h". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+/** A rebuild's progress in words: "43% · ETA 14:32 UTC (in 12 min)". */
+export function describeRebuild(
+  rebuild: { progress: number; eta: string },
+  now: number,
+  running: boolean,
+): string {
+  const percent = `${Math.floor(rebuild.progress * 100)}%`;
+  if (!running) return `${percent} copied; rebuild stopped, the copy is partial`;
+  const eta = Date.parse(rebuild.eta);
+  if (Number.isNaN(eta)) return percent;
+  const clock = new Date(eta).toISOString().slice(11, 16);
+  if (eta <= now) return `${percent} · ETA ${clock} UTC (finishing)`;
+  return `${percent} · ETA ${clock} UTC (in ${formatDuration(eta - now)})`;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatSliceExtent } from './formatBytes';
+import { describeRebuild, formatDuration, formatShortTimestamp, formatTimestamp } from './formatTime';
+
+describe('formatBytes', () => {
+  it('uses the largest decimal unit the value reaches, with one decimal', () => {
+    expect(formatBytes(100_931_731_456)).toBe('100.9 GB');
+    expect(formatBytes(12_000_000_000_000)).toBe('12.0 TB');
+    expect(formatBytes(44_797_440_000_000)).toBe('44.8 TB');
+    expect(formatBytes(1_395_776_400_000_000_000)).toBe('1.4 EB');
+    expect(formatBytes(1_293_317e12)).toBe('1.3 EB');
+    expect(formatBytes(512)).toBe('512 B');
+  });
+
+  it('counts in TB at least when asked, then PB and EB', () => {
+    expect(formatBytes(3.84e12, 'TB')).toBe('3.8 TB');
+    expect(formatBytes(480e9, 'TB')).toBe('0.5 TB');
+    expect(formatBytes(999.9e12, 'TB')).toBe('999.9 TB');
+    expect(formatBytes(1e15, 'TB')).toBe('1.0 PB');
+    expect(formatBytes(4_608e15, 'TB')).toBe('4.6 EB');
+    expect(formatBytes(0, 'TB')).toBe('0 TB');
+  });
+
+  it('moves up a unit when rounding reaches 1000', () => {
+    expect(formatBytes(999.96e12, 'TB')).toBe('1.0 PB');
+    expect(formatBytes(999_960_000)).toBe('1.0 GB');
+  });
+
+  it('stays in EB beyond it', () => {
+    expect(formatBytes(2_500e18)).toBe('2,500.0 EB');
+  });
+
+  it('writes slice extents in GiB', () => {
+    expect(formatSliceExtent({ offsetGiB: 120, sizeGiB: 94 })).toBe('GiB 120–214 (94 GiB)');
+  });
+});
+
+describe('time', () => {
+  it('formats timestamps in UTC', () => {
+    expect(formatTimestamp('2025-06-01T14:03:12.345Z')).toBe('2025-06-01 14:03 UTC');
+    expect(formatTimestamp('2025-06-01T16:03:12+02:00', true)).toBe('2025-06-01 14:03:12 UTC');
+    expect(formatTimestamp('not a date')).toBe('not a date');
+    expect(formatShortTimestamp('2025-06-01T14:03:12.345Z')).toBe('2025-06-01 14:03');
+    expect(formatShortTimestamp('2025-06-01T16:03:12+02:00')).toBe('2025-06-01 14:03');
+  });
+
+  it('formats durations', () => {
+    expect(formatDuration(40_000)).toBe('40 s');
+    expect(formatDuration(12 * 60_000)).toBe('12 min');
+    expect(formatDuration(125 * 60_000)).toBe('2 h 5 min');
+    expect(formatDuration(76 * 3_600_000)).toBe('3 d 4 h');
+  });
+
+  it('describes a rebuild with its ETA', () => {
+    const now = Date.parse('2025-06-01T14:20:00Z');
+    const rebuild = { progress: 0.436, eta: '2025-06-01T14:32:00Z' };
+    expect(describeRebuild(rebuild, now, true)).toBe('43% · ETA 14:32 UTC (in 12 min)');
+    expect(describeRebuild(rebuild, Date.parse('2025-06-01T14:40:00Z'), true)).toBe(
+      '43% · ETA 14:32 UTC (finishing)',
+    );
+    expect(describeRebuild(rebuild, now, false)).toBe('43% copied; rebuild stopped, the copy is partial');
+  });
+});
