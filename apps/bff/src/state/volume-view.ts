@@ -30,8 +30,8 @@ export class VolumeView {
     const volume = VolumeSchema.parse(change.value);
     this.volumes.set(id, volume);
     for (const member of volume.members) {
-      let ids = this.byDrive.get(member.driveId);
-      if (!ids) this.byDrive.set(member.driveId, (ids = new Set()));
+      const ids = this.byDrive.get(member.driveId) ?? new Set<string>();
+      this.byDrive.set(member.driveId, ids);
       ids.add(id);
     }
     for (const follower of this.followers) follower.put(volume);
