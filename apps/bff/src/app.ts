@@ -5,6 +5,7 @@ import express from 'express';
 import { Server } from 'socket.io';
 import { type Clock, createEventIds } from './clock.js';
 import { Committer } from './commands/committer.js';
+import { pruneEvents } from './commands/event-retention.js';
 import { IngestCommands } from './commands/ingest.js';
 import { type RebuildOptions, RebuildScheduler } from './commands/rebuild-scheduler.js';
 import { volumeReaction } from './commands/volume-reaction.js';
@@ -21,6 +22,7 @@ import { defaultHubOptions, type HubOptions, LiveHub } from './live/hub.js';
 import { attachLiveNamespace } from './live/live-namespace.js';
 import type { Logger } from './log.js';
 import type { HardwareSource } from './sources/hardware.js';
+import type { EventJournal } from './state/event-journal.js';
 import { StoreMirror } from './state/mirror.js';
 import type { StateStore } from './store/types.js';
 import { SnapshotCache } from './topology/snapshot.js';
@@ -39,6 +41,8 @@ export interface AppDependencies {
   rebuild?: Partial<RebuildOptions>;
   /** Store history kept for reconnecting clients, in revisions. */
   retainRevisions?: number;
+  /** Newest events kept in the timeline. */
+  retainEvents?: number;
 }
 
 export interface App {
@@ -80,7 +84,7 @@ export function createApp(deps: AppDependencies): App {
     express.json({ limit: '64kb' }),
     topologyRoutes(snapshots, () => mirror.inventory),
     simulatorRoutes(() => hardware),
-    eventRoutes(store),
+    eventRoutes(mirror.events),
     volumeRoutes(volumes),
     apiNotFound,
   );
@@ -102,7 +106,15 @@ export function createApp(deps: AppDependencies): App {
       await hub.start();
       hardware = deps.hardware(mirror.inventory);
       await hardware.start((observation) => ingest.observe(observation, `hardware:${hardware?.name}`));
-      compactor = startCompactor(store, deps.retainRevisions ?? 10_000, log);
+      compactor = startCompactor(
+        store,
+        {
+          revisions: deps.retainRevisions ?? 10_000,
+          events: deps.retainEvents ?? 100_000,
+          journal: mirror.events,
+        },
+        log,
+      );
       rebuilds.start();
       ready = true;
       log.info('ready', { revision: mirror.revision, drives: mirror.inventory.drives.size });
@@ -121,12 +133,21 @@ export function createApp(deps: AppDependencies): App {
   };
 }
 
-/** Keeps the change history bounded: older revisions make reconnecting clients resync. */
-function startCompactor(store: StateStore, retain: number, log: Logger): NodeJS.Timeout {
+/**
+ * Keeps history bounded: the oldest events beyond `retain.events` are deleted, and store
+ * revisions older than `retain.revisions` compacted (reconnecting clients that far behind resync).
+ */
+function startCompactor(
+  store: StateStore,
+  retain: { revisions: number; events: number; journal: EventJournal },
+  log: Logger,
+): NodeJS.Timeout {
   const timer = setInterval(async () => {
     try {
+      const pruned = await pruneEvents(store, retain.journal, retain.events);
+      if (pruned > 0) log.info('events pruned', { pruned, kept: retain.events });
       const revision = await store.revision();
-      const target = revision - retain;
+      const target = revision - retain.revisions;
       if (target > (await store.compactedRevision())) await store.compact(target);
     } catch (error) {
       log.warn('compaction failed', { error: String(error) });

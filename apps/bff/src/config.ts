@@ -16,6 +16,7 @@ export const ConfigSchema = z.object({
   logLevel: z.enum(['info', 'warn', 'error', 'silent']),
   webRoot: z.string().min(1),
   rebuildRate: z.coerce.number().positive().max(1e12),
+  retainEvents: z.coerce.number().int().min(1000).max(10_000_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -32,6 +33,12 @@ const flags = {
     env: 'REBUILD_RATE',
     fallback: '1000000000',
     help: 'simulated rebuild copy rate, bytes/s',
+  },
+  'retain-events': {
+    type: 'string',
+    env: 'RETAIN_EVENTS',
+    fallback: '100000',
+    help: 'newest events kept in the timeline; older ones are deleted',
   },
 } as const;
 
@@ -63,6 +70,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     logLevel: pick('log-level'),
     webRoot: resolve(pick('web-root')),
     rebuildRate: pick('rebuild-rate'),
+    retainEvents: pick('retain-events'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -76,7 +84,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
 /** The flags and their environment variables, for --help and errors. */
 export function usage(): string {
   const lines = Object.entries(flags).map(
-    ([name, f]) => `  --${name.padEnd(10)} ${f.env.padEnd(10)} ${f.help} (default ${f.fallback})`,
+    ([name, f]) => `  --${name.padEnd(14)} ${f.env.padEnd(14)} ${f.help} (default ${f.fallback})`,
   );
-  return `Usage: npm start -- [flags]\n  flag         env var\n${lines.join('\n')}`;
+  return `Usage: npm start -- [flags]\n  flag             env var\n${lines.join('\n')}`;
 }

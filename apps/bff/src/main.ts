@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       secretFromEnv: process.env.DRIVEBAY_SITE_SECRET,
     }),
     rebuild: { bytesPerSecond: config.rebuildRate },
+    retainEvents: config.retainEvents,
     // Replacement serials are seeded by the clock so that they never repeat across restarts.
     hardware: (restored) =>
       resumeSimulatedSite(

@@ -1,16 +1,18 @@
 import { Inventory } from '@drivebay/composer';
 import type { Change, StateStore, Watch } from '../store/types.js';
+import { EventJournal } from './event-journal.js';
 import { inventoryChangeOf, inventoryPrefixes } from './keys.js';
 import { type VolumeFollower, VolumeView } from './volume-view.js';
 
 /**
- * The BFF's in-memory copy of the inventory and the volumes: loaded from the store once, then kept current
+ * The BFF's in-memory copy of the inventory, the volumes and the event timeline: loaded from the store once, then kept current
  * by the change feed. It also remembers each key's modRevision, so commands can commit with
  * compare-and-write against exactly the state they decided on.
  */
 export class StoreMirror {
   readonly inventory = new Inventory();
   readonly volumes: VolumeView;
+  readonly events = new EventJournal();
   private readonly modRevisions = new Map<string, number>();
   private appliedRevision = 0;
   private watch: Watch | undefined;
@@ -32,7 +34,7 @@ export class StoreMirror {
   /** Loads the inventory and follows the feed. Resolves once the mirror holds the store's state. */
   async start(): Promise<void> {
     let loadedAt = await this.store.revision();
-    for (const prefix of [...inventoryPrefixes, 'volumes/', 'allocations/']) {
+    for (const prefix of [...inventoryPrefixes, 'volumes/', 'allocations/', 'events/']) {
       const { entries, revision } = await this.store.range(prefix);
       loadedAt = Math.min(loadedAt, revision);
       for (const entry of entries) {
@@ -81,7 +83,10 @@ export class StoreMirror {
   }
 
   private applyChange(change: Change): void {
-    if (change.key.startsWith('events/')) return;
+    if (change.key.startsWith('events/')) {
+      this.events.apply(change);
+      return;
+    }
     if (change.type === 'put') this.modRevisions.set(change.key, change.revision);
     else this.modRevisions.delete(change.key);
     const inventoryChange = inventoryChangeOf(change);

@@ -17,12 +17,38 @@ export type InventoryChange =
  * change feed. Lookups the composer needs at 100,000 drives are O(1) or O(enclosure).
  */
 export class Inventory {
-  site: Site | null = null;
-  readonly racks = new Map<string, Rack>();
-  readonly enclosures = new Map<string, Enclosure>();
-  readonly drives = new Map<string, Drive>();
-  readonly servers = new Map<string, Server>();
+  private siteRecord: Site | null = null;
+  private readonly rackMap = new Map<string, Rack>();
+  private readonly enclosureMap = new Map<string, Enclosure>();
+  private readonly driveMap = new Map<string, Drive>();
+  private readonly serverMap = new Map<string, Server>();
   private readonly drivesByEnclosure = new Map<string, Map<string, Drive>>();
+  private changes = 0;
+
+  // Read-only views: every change goes through apply(), so `version` is a sound change test.
+  get site(): Site | null {
+    return this.siteRecord;
+  }
+  get racks(): ReadonlyMap<string, Rack> {
+    return this.rackMap;
+  }
+  get enclosures(): ReadonlyMap<string, Enclosure> {
+    return this.enclosureMap;
+  }
+  get drives(): ReadonlyMap<string, Drive> {
+    return this.driveMap;
+  }
+  get servers(): ReadonlyMap<string, Server> {
+    return this.serverMap;
+  }
+
+  /**
+   * Bumped by every applied change. Derived indexes (placement's CandidateIndex) compare it to
+   * know they are current without walking 100,000 drives.
+   */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Drives currently in the enclosure's bays. */
   drivesIn(enclosureId: string): Drive[] {
@@ -30,18 +56,19 @@ export class Inventory {
   }
 
   apply(change: InventoryChange): void {
+    this.changes += 1;
     switch (change.kind) {
       case 'site':
-        this.site = change.value;
+        this.siteRecord = change.value;
         return;
       case 'rack':
-        applyToMap(this.racks, change);
+        applyToMap(this.rackMap, change);
         return;
       case 'enclosure':
-        applyToMap(this.enclosures, change);
+        applyToMap(this.enclosureMap, change);
         return;
       case 'server':
-        applyToMap(this.servers, change);
+        applyToMap(this.serverMap, change);
         return;
       case 'drive':
         this.applyDrive(change);
@@ -53,13 +80,13 @@ export class Inventory {
 
   private applyDrive(change: Extract<InventoryChange, { kind: 'drive' }>): void {
     const id = change.op === 'put' ? change.value.id : change.id;
-    const previous = this.drives.get(id);
+    const previous = this.driveMap.get(id);
     if (previous) this.drivesByEnclosure.get(previous.enclosure)?.delete(id);
     if (change.op === 'delete') {
-      this.drives.delete(id);
+      this.driveMap.delete(id);
       return;
     }
-    this.drives.set(id, change.value);
+    this.driveMap.set(id, change.value);
     let bays = this.drivesByEnclosure.get(change.value.enclosure);
     if (!bays) {
       bays = new Map();

@@ -1,21 +1,17 @@
-import { type DomainEvent, DomainEventSchema, type EventsPage, EventsQuerySchema } from '@drivebay/api-types';
+import { type DomainEvent, type EventsPage, EventsQuerySchema } from '@drivebay/api-types';
 import { Router } from 'express';
-import type { StateStore } from '../../store/types.js';
+import type { EventJournal } from '../../state/event-journal.js';
 import { parseInput } from '../parse.js';
 
 /** The event timeline: newest first, filtered by object, type, severity and time. */
-export function eventRoutes(store: StateStore): Router {
+export function eventRoutes(journal: EventJournal): Router {
   const router = Router();
-  router.get('/events', async (req, res) => {
+  router.get('/events', (req, res) => {
     const query = parseInput(EventsQuerySchema, req.query, 'query');
-    const { entries } = await store.range('events/');
     const matches: DomainEvent[] = [];
-    // Keys sort by time, so walking backwards yields newest first and stops at the page size.
-    for (let i = entries.length - 1; i >= 0 && matches.length <= query.limit; i--) {
-      const entry = entries[i];
-      if (!entry) continue;
-      const event = { ...DomainEventSchema.parse(entry.value), revision: entry.modRevision };
-      if (query.before && event.id >= query.before) continue;
+    // One more than the page tells whether an older page exists.
+    for (const event of journal.newestFirst(subjectIdOf(query.object), query.before)) {
+      if (matches.length > query.limit) break;
       if (matchesQuery(event, query)) matches.push(event);
     }
     const page = matches.slice(0, query.limit);
@@ -26,6 +22,12 @@ export function eventRoutes(store: StateStore): Router {
     res.json(body);
   });
   return router;
+}
+
+/** "drive:drv-1" or "drv-1" → "drv-1": the journal's subject index is by id. */
+function subjectIdOf(object: string | undefined): string | undefined {
+  if (object === undefined) return undefined;
+  return object.includes(':') ? object.split(':', 2)[1] : object;
 }
 
 function matchesQuery(event: DomainEvent, query: ReturnType<typeof EventsQuerySchema.parse>): boolean {

@@ -16,7 +16,7 @@ export interface Enforced {
   readonly sg: boolean;
   /** Each mirrored pair's copies in different enclosures. */
   readonly jbod: boolean;
-  /** softDomains=false: every member of the volume in its own bandwidth domain. */
+  /** softDomains=false: each mirrored pair's copies behind different bandwidth domains. */
   readonly distinctDomains: boolean;
 }
 
@@ -47,38 +47,29 @@ export function diagnose(
     const message = `capacity: only ${formatCount(total)} ${what} pass the filters (${breakdown(bySg)}); ${need.members} needed`;
     return { code: 'RESOURCE_EXHAUSTED', message, field: 'capacityBytes' };
   }
-  const domains =
-    distinctPer(
-      available,
-      () => '',
-      (e) => e.bandwidthDomain,
-    ).get('') ?? 0;
-  if (rules.distinctDomains && domains < need.members) {
-    const message =
-      `softDomains=false: ${what} sit in only ${plural(domains, 'bandwidth domain')}; ` +
-      `the ${need.members} members each need their own (softDomains=true lifts this)`;
-    return { code: 'RESOURCE_EXHAUSTED', message, field: 'parameters.softDomains' };
-  }
   if (need.pairs === 0) return undefined;
   if (rules.sg) {
-    const units = rules.distinctDomains
-      ? distinctPer(
-          available,
-          (e) => e.storageGroup,
-          (e) => e.bandwidthDomain,
-        )
-      : bySg;
-    const possible = maxPairs([...units.values()]);
+    const possible = maxPairs([...bySg.values()]);
     if (possible < need.pairs) {
-      const shown = rules.distinctDomains ? `${breakdown(units)} bandwidth domains` : breakdown(units);
       const message =
-        units.size < 2
-          ? `sgResiliency: ${what} sit in only 1 storage group (${shown}); a mirrored pair needs its copies in 2`
-          : `sgResiliency: ${what} allow only ${possible} of ${need.pairs} mirrored pairs with copies in different storage groups (${shown})`;
+        bySg.size < 2
+          ? `sgResiliency: ${what} sit in only 1 storage group (${breakdown(bySg)}); a mirrored pair needs its copies in 2`
+          : `sgResiliency: ${what} allow only ${possible} of ${need.pairs} mirrored pairs with copies in different storage groups (${breakdown(bySg)})`;
       return { code: 'RESOURCE_EXHAUSTED', message, field: 'parameters.sgResiliency' };
     }
   }
-  if (rules.jbod && !rules.distinctDomains) {
+  if (rules.distinctDomains) {
+    const byDomain = countBy(available, (e) => e.bandwidthDomain);
+    const possible = maxPairs([...byDomain.values()]);
+    if (possible < need.pairs) {
+      const message =
+        byDomain.size < 2
+          ? `softDomains=false: ${what} sit behind only ${plural(byDomain.size, 'bandwidth domain')} (${breakdown(byDomain)}); a mirrored pair needs its copies behind 2 (softDomains=true lifts this)`
+          : `softDomains=false: ${what} allow only ${possible} of ${need.pairs} mirrored pairs with copies behind different bandwidth domains (${breakdown(byDomain)}; softDomains=true lifts this)`;
+      return { code: 'RESOURCE_EXHAUSTED', message, field: 'parameters.softDomains' };
+    }
+  }
+  if (rules.jbod) {
     const byEnclosure = countBy(available, (e) => e.id);
     const possible = maxPairs([...byEnclosure.values()]);
     if (possible < need.pairs) {
@@ -98,22 +89,6 @@ function countBy(available: readonly Availability[], key: (e: Enclosure) => stri
     if (count > 0) counts.set(key(enclosure), (counts.get(key(enclosure)) ?? 0) + count);
   }
   return counts;
-}
-
-/** Distinct values of `unit` per `key`: e.g. bandwidth domains per storage group. */
-function distinctPer(
-  available: readonly Availability[],
-  key: (e: Enclosure) => string,
-  unit: (e: Enclosure) => string,
-): Map<string, number> {
-  const sets = new Map<string, Set<string>>();
-  for (const { enclosure, count } of available) {
-    if (count === 0) continue;
-    const set = sets.get(key(enclosure)) ?? new Set<string>();
-    set.add(unit(enclosure));
-    sets.set(key(enclosure), set);
-  }
-  return new Map([...sets].map(([k, set]) => [k, set.size]));
 }
 
 /** "feed-1: 12, feed-2: 3": the fullest four, then how many more. */

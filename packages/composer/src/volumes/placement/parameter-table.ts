@@ -26,6 +26,12 @@ export const oneDomain = siteOf([
   shelf({ kind: 'ebod', storageGroup: 'feed-2', bandwidthDomain: 'tor-x' }, 2, ssd),
 ]);
 
+/** Two SSD shelves, one per storage group and bandwidth domain: room for a RAID10 of two pairs. */
+export const twoDomains = siteOf([
+  shelf({ kind: 'ebod', storageGroup: 'feed-1', bandwidthDomain: 'tor-x' }, 2, ssd),
+  shelf({ kind: 'ebod', storageGroup: 'feed-2', bandwidthDomain: 'tor-y' }, 2, ssd),
+]);
+
 /** What a row expects of planPlacement's answer. */
 export type Check = (plan: Result<PlacementPlan>) => void;
 

@@ -12,6 +12,7 @@ import {
   sameAsDefault,
   shelves,
   succeeds,
+  twoDomains,
 } from './parameter-table.js';
 import { planPlacement } from './plan-placement.js';
 import { request, TB } from './test-support.js';
@@ -87,11 +88,11 @@ const rows: Row[] = [
   },
   // softDomains
   {
-    name: 'softDomains defaults to false: members need their own bandwidth domains',
+    name: 'softDomains defaults to false: a mirror needs its copies behind two bandwidth domains',
     on: oneDomain,
     size: 1 * TB,
     parameters: { type: 'ssd', redundancy: true },
-    check: failsWith('RESOURCE_EXHAUSTED', 'parameters.softDomains', /only 1 bandwidth domain/),
+    check: failsWith('RESOURCE_EXHAUSTED', 'parameters.softDomains', /behind only 1 bandwidth domain/),
   },
   {
     name: 'softDomains=true ignores bandwidth domains',
@@ -101,12 +102,26 @@ const rows: Row[] = [
     check: succeeds((p) => expect(p.layout).toBe('raid1')),
   },
   {
-    name: 'softDomains=false spreads a stripe over distinct domains',
-    size: 20 * TB,
+    name: 'softDomains=false keeps the copies of every mirrored pair behind different domains',
+    size: 30 * TB,
     parameters: {},
     check: succeeds((p) => {
-      const domains = p.members.map((m) => enclosure(m.enclosureId).bandwidthDomain);
-      expect(new Set(domains).size).toBe(p.members.length);
+      expect(p.layout).toBe('raid10');
+      for (const set of new Set(p.members.map((m) => m.set))) {
+        const copies = p.members.filter((m) => m.set === set);
+        const domains = copies.map((m) => enclosure(m.enclosureId).bandwidthDomain);
+        expect(new Set(domains).size).toBe(2);
+      }
+    }),
+  },
+  {
+    name: 'softDomains=false lets a stripe of several pairs share two bandwidth domains',
+    on: twoDomains,
+    size: 6 * TB,
+    parameters: { type: 'ssd' },
+    check: succeeds((p) => {
+      expect(p.layout).toBe('raid10');
+      expect(p.members).toHaveLength(4);
     }),
   },
   // requiredTags / excludedTags

@@ -20,22 +20,19 @@ export type PickOutcome = { ok: true; picked: Picked[]; warnings: string[] } | {
  * candidate in another storage group and enclosure, falling back only as far as `rules` allow.
  */
 export function pickMembers(source: MemberSource, sets: number, copies: 1 | 2, rules: Enforced): PickOutcome {
-  const usedDomains = new Set<string>();
   const picked: Picked[] = [];
   const warnings: string[] = [];
-  const domainFree = (e: Enclosure) => !rules.distinctDomains || !usedDomains.has(e.bandwidthDomain);
   const take = (candidate: Candidate, set: number, copy: number) => {
     source.take(candidate);
-    usedDomains.add(candidate.enclosure.bandwidthDomain);
     picked.push({ candidate, set, copy });
   };
   for (let set = 0; set < sets; set++) {
-    const key = copies === 2 && sets > 1 ? fullestKey(source, rules, domainFree) : undefined;
-    const first = source.best((e) => domainFree(e) && (key === undefined || keyOf(e, rules) === key));
+    const key = copies === 2 && sets > 1 ? fullestKey(source, rules) : undefined;
+    const first = source.best((e) => key === undefined || keyOf(e, rules) === key);
     if (!first) return { ok: false, message: `no ${source.what} left for set ${set}` };
     take(first, set, 0);
     if (copies === 1) continue;
-    const second = pickPartner(source, first.enclosure, rules, domainFree);
+    const second = pickPartner(source, first.enclosure, rules);
     if (!second)
       return { ok: false, message: `no ${source.what} left to mirror set ${set} within the rules` };
     take(second.candidate, set, 1);
@@ -44,16 +41,20 @@ export function pickMembers(source: MemberSource, sets: number, copies: 1 | 2, r
   return { ok: true, picked, warnings };
 }
 
+/** Where a mirror copy sits: what its partner must get away from. */
+export type Anchor = Pick<Enclosure, 'id' | 'storageGroup' | 'bandwidthDomain'>;
+
 /**
  * The best candidate to mirror a copy in `anchor`: in another storage group and enclosure if
  * possible; in the same storage group, then the same enclosure, only where `rules` do not forbid
- * it (sgResiliency / jbodResiliency false: best effort), each shortfall reported.
+ * it (sgResiliency / jbodResiliency false: best effort), each shortfall reported. With
+ * softDomains=false the partner is always behind another bandwidth domain (top-of-rack pair), so
+ * one switch failing or saturating never takes or throttles both legs of a mirror.
  */
 export function pickPartner(
   source: MemberSource,
-  anchor: Pick<Enclosure, 'id' | 'storageGroup'>,
+  anchor: Anchor,
   rules: Enforced,
-  domainFree: (e: Enclosure) => boolean,
 ): { candidate: Candidate; shortfalls: string[] } | undefined {
   const attempts = [
     { sg: true, jbod: true },
@@ -65,7 +66,7 @@ export function pickPartner(
     if (previous && previous.sg === attempt.sg && previous.jbod === attempt.jbod) continue;
     const candidate = source.best(
       (e) =>
-        domainFree(e) &&
+        (!rules.distinctDomains || e.bandwidthDomain !== anchor.bandwidthDomain) &&
         (!attempt.sg || e.storageGroup !== anchor.storageGroup) &&
         (!attempt.jbod || e.id !== anchor.id),
     );
@@ -74,7 +75,7 @@ export function pickPartner(
   return undefined;
 }
 
-function shortfalls(anchor: Pick<Enclosure, 'id' | 'storageGroup'>, other: Enclosure): string[] {
+function shortfalls(anchor: Anchor, other: Enclosure): string[] {
   const found: string[] = [];
   if (anchor.storageGroup === other.storageGroup) {
     found.push(
@@ -91,25 +92,18 @@ function keyOf(e: Enclosure, rules: Enforced): string | undefined {
   return rules.sg ? e.storageGroup : rules.jbod ? e.id : undefined;
 }
 
-/** The storage group (or enclosure) with the most candidates (distinct domains, if those bind) left. */
-function fullestKey(
-  source: MemberSource,
-  rules: Enforced,
-  domainFree: (e: Enclosure) => boolean,
-): string | undefined {
+/** The storage group (or enclosure) with the most candidates left. */
+function fullestKey(source: MemberSource, rules: Enforced): string | undefined {
   if (!rules.sg && !rules.jbod) return undefined;
   const counts = new Map<string, number>();
-  const domains = new Map<string, Set<string>>();
   for (const { enclosure, count } of source.availability()) {
-    if (count === 0 || !domainFree(enclosure)) continue;
+    if (count === 0) continue;
     const key = keyOf(enclosure, rules)!;
     counts.set(key, (counts.get(key) ?? 0) + count);
-    domains.set(key, (domains.get(key) ?? new Set<string>()).add(enclosure.bandwidthDomain));
   }
   let best: [string, number] | undefined;
   for (const [key, count] of counts) {
-    const units = rules.distinctDomains ? (domains.get(key)?.size ?? 0) : count;
-    if (!best || units > best[1] || (units === best[1] && compare(key, best[0]) < 0)) best = [key, units];
+    if (!best || count > best[1] || (count === best[1] && compare(key, best[0]) < 0)) best = [key, count];
   }
   return best?.[0];
 }

@@ -29,7 +29,6 @@ export function volumeViolations(
   if ((volume.layout === 'raid1') !== p.redundancy && volume.layout !== 'raid10')
     problems.push(`layout ${volume.layout} with redundancy=${p.redundancy}`);
   const drives = new Set<string>();
-  const domains = new Set<string>();
   for (const m of volume.members) {
     const drive = site.drives.get(m.driveId);
     const enclosure = site.enclosures.get(m.enclosureId);
@@ -39,7 +38,6 @@ export function volumeViolations(
     }
     if (drives.has(m.driveId)) problems.push(`${m.driveId} used twice in one volume`);
     drives.add(m.driveId);
-    domains.add(enclosure.bandwidthDomain);
     if (drive.enclosure !== m.enclosureId || enclosure.storageGroup !== m.storageGroup)
       problems.push(`${m.driveId} misplaced`);
     if (drive.media !== volume.media || (p.type === 'hdd') !== (drive.media === 'hdd'))
@@ -65,13 +63,14 @@ export function volumeViolations(
       problems.push(`${m.driveId} smaller than its share`);
     }
   }
-  if (!p.softDomains && domains.size !== volume.members.length)
-    problems.push('members share a bandwidth domain');
   for (const [a, b] of pairs(volume.members)) {
     if (p.sgResiliency && a.storageGroup === b.storageGroup)
       problems.push(`set ${a.set}: copies share storage group`);
     if (p.jbodResiliency && a.enclosureId === b.enclosureId)
       problems.push(`set ${a.set}: copies share an enclosure`);
+    const domainOf = (m: typeof a) => site.enclosures.get(m.enclosureId)?.bandwidthDomain;
+    if (!p.softDomains && domainOf(a) === domainOf(b))
+      problems.push(`set ${a.set}: copies share a bandwidth domain`);
   }
   return problems;
 }

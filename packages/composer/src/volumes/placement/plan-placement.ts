@@ -46,7 +46,7 @@ function describeRequest(request: VolumeRequest): string {
     rule('jbodResiliency', p.jbodResiliency),
     p.softDomains
       ? 'softDomains=true (bandwidth domains ignored)'
-      : 'softDomains=false (one member per bandwidth domain)',
+      : 'softDomains=false (mirror copies behind different bandwidth domains)',
     `fsType=${p.fsType} and encrypt=${p.encrypt} apply at publish`,
   ]
     .filter((s) => s !== undefined)

@@ -107,6 +107,32 @@ describe('planReplacement', () => {
     expect(result.ok && result.value.storageGroup).toBe('feed-1');
   });
 
+  it('keeps the rebuilt copy out of the surviving copy’s bandwidth domain unless softDomains=true', () => {
+    const site = () =>
+      siteOf([
+        shelf({ kind: 'ebod', storageGroup: 'feed-1', bandwidthDomain: 'tor-1' }, 1, ssd()),
+        shelf({ kind: 'ebod', storageGroup: 'feed-2', bandwidthDomain: 'tor-2' }, 1, ssd()),
+        // The only spare shares the surviving copy's (feed-1's) top-of-rack pair.
+        shelf({ kind: 'ebod', storageGroup: 'feed-3', bandwidthDomain: 'tor-1' }, 1, ssd()),
+      ]);
+    const strictSite = site();
+    const strict = composeAndFail(strictSite, request(1 * TB, { type: 'ssd', redundancy: true }), 1);
+    expect(strict.volume.members[0]!.storageGroup).toBe('feed-1');
+    const refused = planReplacement(strictSite, strict.allocations, strict.volume, 1);
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'RESOURCE_EXHAUSTED',
+      field: 'parameters.softDomains',
+    });
+    expect(refused.ok || refused.error.message).toMatch(
+      /behind bandwidth domain tor-1, with the surviving copy/,
+    );
+    const soft = request(1 * TB, { type: 'ssd', redundancy: true, softDomains: true });
+    const relaxedSite = site();
+    const relaxed = composeAndFail(relaxedSite, soft, 1);
+    const result = planReplacement(relaxedSite, relaxed.allocations, relaxed.volume, 1);
+    expect(result.ok && result.value.storageGroup).toBe('feed-3');
+  });
+
   it('refuses when there is nothing to rebuild from', () => {
     const { site } = referenceSite();
     const single = composeAndFail(site, request(4 * TB), 0);

@@ -6,7 +6,7 @@ import { filterCandidates } from './candidate-filters.js';
 import { CandidateIndex } from './candidate-index.js';
 import type { Enforced } from './diagnose.js';
 import { Balance, type MemberSource } from './member-source.js';
-import { pickPartner } from './pick-members.js';
+import { type Anchor, pickPartner } from './pick-members.js';
 import { passesFor } from './place-layout.js';
 import { sliceSource } from './slice-source.js';
 import { freeGroups, wholeDriveSource } from './whole-source.js';
@@ -16,7 +16,7 @@ import { freeGroups, wholeDriveSource } from './whole-source.js';
  * request (media, tags, rpm, transports, storage groups; a whole drive at least the member's
  * share of the capacity, a slice of the same size on another SSD) and the failure-domain rules
  * against the surviving copy of its mirror set: another storage group / enclosure when required
- * (tried anyway when not), and a bandwidth domain no other member uses when softDomains=false.
+ * (tried anyway when not), and behind another bandwidth domain when softDomains=false.
  */
 export function planReplacement(
   site: Inventory,
@@ -50,11 +50,10 @@ export function planReplacement(
   const index = CandidateIndex.of(site);
   const groups = filterCandidates(index, volume.media, params, []);
   if (!groups.ok) return groups;
-  const others = volume.members.filter((_, i) => i !== memberIndex);
-  const usedDomains = new Set(others.map((m) => site.enclosures.get(m.enclosureId)?.bandwidthDomain));
-  const anchor: Pick<Enclosure, 'id' | 'storageGroup'> = {
+  const anchor: Anchor = {
     id: partner.enclosureId,
     storageGroup: partner.storageGroup,
+    bandwidthDomain: site.enclosures.get(partner.enclosureId)?.bandwidthDomain ?? '',
   };
   const sets = new Set(volume.members.map((m) => m.set)).size;
   const makeSource = (): MemberSource => {
@@ -75,8 +74,7 @@ export function planReplacement(
     return wholeDriveSource({ index, allocations, balance, media: volume.media, groups: free, floorBytes });
   };
   for (const rules of passesFor(params, true)) {
-    const domainFree = (e: Enclosure) => !rules.distinctDomains || !usedDomains.has(e.bandwidthDomain);
-    const found = pickPartner(makeSource(), anchor, rules, domainFree);
+    const found = pickPartner(makeSource(), anchor, rules);
     if (!found) continue;
     const { drive, enclosure, slice } = found.candidate;
     const { set, copy } = member;
@@ -94,11 +92,7 @@ export function planReplacement(
 }
 
 /** Which rule leaves no candidate: the filters, sgResiliency, jbodResiliency or softDomains. */
-function explainShortage(
-  source: MemberSource,
-  anchor: Pick<Enclosure, 'id' | 'storageGroup'>,
-  rules: Enforced,
-): CompositionError {
+function explainShortage(source: MemberSource, anchor: Anchor, rules: Enforced): CompositionError {
   const available = source.availability().filter((a) => a.count > 0);
   const fits = (keep: (e: Enclosure) => boolean) => available.some((a) => keep(a.enclosure));
   const exhausted = (message: string, field: string): CompositionError => ({
@@ -117,6 +111,6 @@ function explainShortage(
     const message = `jbodResiliency: all ${source.what} left are in enclosure ${anchor.id}, with the surviving copy`;
     return exhausted(message, 'parameters.jbodResiliency');
   }
-  const message = `softDomains=false: all ${source.what} that meet the failure-domain rules sit in bandwidth domains the volume already uses`;
+  const message = `softDomains=false: all ${source.what} that meet the failure-domain rules sit behind bandwidth domain ${anchor.bandwidthDomain}, with the surviving copy`;
   return exhausted(message, 'parameters.softDomains');
 }
