@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { TopologyPage } from './pages/topology-page.js';
 import { DrivebayApi } from './support/api.js';
 import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { signInBrowser } from './support/session.js';
 
 let server: RunningServer;
 
@@ -18,7 +19,8 @@ test.afterAll(async () => {
 test('a drive failure injected through the API shows on the open topology page without reload', async ({
   page,
 }) => {
-  const api = new DrivebayApi(server.url);
+  const api = await DrivebayApi.signIn(server.url, server.admin);
+  await signInBrowser(page, server.url, server.admin);
   const { drives } = await api.topology();
   const target = drives.find((d) => d.health === 'ok');
   if (!target) throw new Error('the simulated site has no healthy drive');
@@ -43,7 +45,8 @@ test('a drive failure injected through the API shows on the open topology page w
 test('after the server is killed with SIGKILL and restarted, nothing committed is lost and the page catches up', async ({
   page,
 }) => {
-  const api = new DrivebayApi(server.url);
+  const api = await DrivebayApi.signIn(server.url, server.admin);
+  await signInBrowser(page, server.url, server.admin);
   const { drives, snapshot } = await api.topology();
   const failedBefore = drives.filter((d) => d.health === 'failed').map((d) => d.id);
   const enclosure = snapshot.enclosures.find((e) => e.state === 'online');

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,8 @@ export interface RunningServer {
   port: number;
   dataDir: string;
   process: ChildProcess;
+  /** The admin created at first start, with the password it saved under the data dir. */
+  admin: { username: string; password: string };
 }
 
 // Playwright runs from the repository root (see playwright.config.ts).
@@ -41,7 +43,14 @@ export function startServer(options: { dataDir?: string; port?: number } = {}): 
       if (!match?.[1]) return;
       clearTimeout(timer);
       const url = match[1];
-      resolve({ url, port: Number(new URL(url).port), dataDir, process: child });
+      const password = readFileSync(join(dataDir, 'initial-admin-password'), 'utf8').trim();
+      resolve({
+        url,
+        port: Number(new URL(url).port),
+        dataDir,
+        process: child,
+        admin: { username: 'admin', password },
+      });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => {

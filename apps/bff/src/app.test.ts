@@ -19,13 +19,13 @@ afterAll(async () => {
 });
 
 async function topology() {
-  const response = await fetch(`${t.url}/api/v1/topology`);
+  const response = await t.admin.fetch(`/api/v1/topology`);
   const snapshot = TopologySnapshotSchema.parse(await response.json());
   return { response, snapshot, drives: decodeDriveColumns(snapshot.drives) };
 }
 
 async function inject(body: unknown) {
-  const response = await fetch(`${t.url}/api/v1/admin/simulator/faults`, {
+  const response = await t.admin.fetch(`/api/v1/admin/simulator/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -34,7 +34,7 @@ async function inject(body: unknown) {
 }
 
 async function drive(id: string) {
-  const response = await fetch(`${t.url}/api/v1/drives/${id}`);
+  const response = await t.admin.fetch(`/api/v1/drives/${id}`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -59,7 +59,7 @@ describe('GET /api/v1/topology', () => {
 
   it('answers 304 to a client that already has the revision', async () => {
     const { response } = await topology();
-    const again = await fetch(`${t.url}/api/v1/topology`, {
+    const again = await t.admin.fetch(`/api/v1/topology`, {
       headers: { 'if-none-match': response.headers.get('etag')! },
     });
     expect(again.status).toBe(304);
@@ -68,7 +68,7 @@ describe('GET /api/v1/topology', () => {
 
 describe('errors', () => {
   it('answers unknown API routes with a JSON 404', async () => {
-    const response = await fetch(`${t.url}/api/v1/nothing-here`);
+    const response = await t.admin.fetch(`/api/v1/nothing-here`);
     expect(response.status).toBe(404);
     expect(ErrorBodySchema.parse(await response.json()).error.code).toBe('NOT_FOUND');
   });
@@ -166,7 +166,7 @@ describe('GET /api/v1/events', () => {
     const target = drives.find((d) => d.health === 'ok')!;
     const degraded = await inject({ kind: 'drive-degrade', driveId: target.id });
     const failed = await inject({ kind: 'drive-fail', driveId: target.id });
-    const response = await fetch(`${t.url}/api/v1/events?object=drive:${target.id}`);
+    const response = await t.admin.fetch(`/api/v1/events?object=drive:${target.id}`);
     const page = EventsPageSchema.parse(await response.json());
     expect(page.events.slice(0, 2).map((e) => [e.type, e.revision])).toEqual([
       ['DriveFailed', failed.body.revision],
@@ -177,13 +177,13 @@ describe('GET /api/v1/events', () => {
 
   it('pages with before and filters by type', async () => {
     const first = EventsPageSchema.parse(
-      await (await fetch(`${t.url}/api/v1/events?limit=1&type=DriveFailed`)).json(),
+      await (await t.admin.fetch(`/api/v1/events?limit=1&type=DriveFailed`)).json(),
     );
     expect(first.events).toHaveLength(1);
     expect(first.nextBefore).not.toBeNull();
     const next = EventsPageSchema.parse(
       await (
-        await fetch(`${t.url}/api/v1/events?limit=1&type=DriveFailed&before=${first.nextBefore}`)
+        await t.admin.fetch(`/api/v1/events?limit=1&type=DriveFailed&before=${first.nextBefore}`)
       ).json(),
     );
     expect(next.events[0]!.id < first.events[0]!.id).toBe(true);
@@ -196,7 +196,7 @@ describe('GET /api/v1/events', () => {
     ['since=yesterday', 'query.since'],
     ['colour=blue', 'query'],
   ])('rejects ?%s with a 400 naming %s', async (query, field) => {
-    const response = await fetch(`${t.url}/api/v1/events?${query}`);
+    const response = await t.admin.fetch(`/api/v1/events?${query}`);
     expect(response.status).toBe(400);
     expect(ErrorBodySchema.parse(await response.json()).error.field).toBe(field);
   });

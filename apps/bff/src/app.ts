@@ -1,28 +1,39 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { ClientToServerEvents, ServerToClientEvents } from '@drivebay/api-types';
+import { createServer as createHttpsServer } from 'node:https';
+import { type ClientToServerEvents, LIVE_NAMESPACE, type ServerToClientEvents } from '@drivebay/api-types';
 import { AllocationIndex, type Inventory } from '@drivebay/composer';
-import express from 'express';
+import express, { type Router } from 'express';
 import { Server } from 'socket.io';
+import {
+  createSecurity,
+  defaultSecurityOptions,
+  type Security,
+  type SecurityOptions,
+} from './auth/security.js';
+import { socketAuth, socketOriginCheck } from './auth/socket-auth.js';
 import { type Clock, createEventIds } from './clock.js';
 import { Committer } from './commands/committer.js';
-import { pruneEvents } from './commands/event-retention.js';
 import { IngestCommands } from './commands/ingest.js';
+import { pruneJournal } from './commands/journal-retention.js';
 import { type RebuildOptions, RebuildScheduler } from './commands/rebuild-scheduler.js';
 import { volumeReaction } from './commands/volume-reaction.js';
 import { VolumeCommands } from './commands/volumes.js';
 import type { VolumeKeys } from './crypto/volume-keys.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
+import { auditRoutes } from './http/routes/audit.js';
+import { authRoutes } from './http/routes/auth.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
 import { topologyRoutes } from './http/routes/topology.js';
+import { userRoutes } from './http/routes/users.js';
 import { volumeRoutes } from './http/routes/volumes.js';
+import { securityHeaders } from './http/security-headers.js';
 import { webRoutes } from './http/static.js';
 import { defaultHubOptions, type HubOptions, LiveHub } from './live/hub.js';
 import { attachLiveNamespace } from './live/live-namespace.js';
 import type { Logger } from './log.js';
 import type { HardwareSource } from './sources/hardware.js';
-import type { EventJournal } from './state/event-journal.js';
 import { StoreMirror } from './state/mirror.js';
 import type { StateStore } from './store/types.js';
 import { SnapshotCache } from './topology/snapshot.js';
@@ -43,10 +54,20 @@ export interface AppDependencies {
   retainRevisions?: number;
   /** Newest events kept in the timeline. */
   retainEvents?: number;
+  /** Newest audit records kept. */
+  retainAudit?: number;
+  /** Sessions, lockout, origins, password cost; defaults are the production ones. */
+  security?: Partial<SecurityOptions>;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Extra routes that need the security objects (OIDC sign-in). */
+  extraRoutes?: (security: Security) => Router[];
 }
 
 export interface App {
   http: HttpServer;
+  /** Users, sessions, tokens, the audit trail and the access table of every API route. */
+  security: Security;
   /** Loads state, starts the feed, the hub and the hardware source. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -60,7 +81,10 @@ export function createApp(deps: AppDependencies): App {
   const { store, clock, log } = deps;
   const allocations = new AllocationIndex();
   const mirror = new StoreMirror(store, [allocations]);
-  const committer = new Committer(store, mirror, clock, createEventIds(clock));
+  const eventIds = createEventIds(clock);
+  const securityOptions = { ...defaultSecurityOptions, ...deps.security, secure: deps.tls !== undefined };
+  const security = createSecurity(store, mirror, clock, eventIds, securityOptions, log);
+  const committer = new Committer(store, mirror, clock, eventIds, security.audit);
   const ingest = new IngestCommands(committer, mirror, volumeReaction(mirror));
   const volumes = new VolumeCommands(committer, mirror, store, allocations, deps.volumeKeys);
   const rebuilds = new RebuildScheduler(
@@ -76,31 +100,51 @@ export function createApp(deps: AppDependencies): App {
   let ready = false;
   let compactor: NodeJS.Timeout | undefined;
 
+  const { table } = security;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(securityOptions.secure));
   app.use(healthRoutes(() => ({ ready, revision: mirror.revision })));
   app.use(
     '/api/v1',
     express.json({ limit: '64kb' }),
-    topologyRoutes(snapshots, () => mirror.inventory),
-    simulatorRoutes(() => hardware),
-    eventRoutes(mirror.events),
-    volumeRoutes(volumes),
+    ...security.chain,
+    authRoutes(table, {
+      signIn: security.signIn,
+      sessions: security.sessions,
+      users: security.users,
+      audit: security.audit,
+      cookies: security.cookies,
+      config: securityOptions.authConfig,
+    }),
+    userRoutes(table, security.users, security.tokens, security.lockout),
+    auditRoutes(table, mirror.audit),
+    topologyRoutes(table, snapshots, () => mirror.inventory),
+    simulatorRoutes(table, () => hardware),
+    eventRoutes(table, mirror.events),
+    volumeRoutes(table, volumes),
+    ...(deps.extraRoutes?.(security) ?? []),
     apiNotFound,
   );
   app.use(webRoutes(deps.webRoot));
   app.use(errorHandler(log));
 
-  const http = createServer(app);
+  const http = deps.tls ? createHttpsServer(deps.tls, app) : createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
     serveClient: false,
     // Clients send only small subscribe requests; anything bigger is an attack or a bug.
     maxHttpBufferSize: 16 * 1024,
+    allowRequest: socketOriginCheck(security.originAllowed),
   });
+  const authenticateSocket = socketAuth(security.authenticator, security.cookies, security.sockets);
+  io.use(authenticateSocket);
+  io.of(LIVE_NAMESPACE).use(authenticateSocket);
   attachLiveNamespace(io, hub);
+  let socketSweep: NodeJS.Timeout | undefined;
 
   return {
     http,
+    security,
     async start() {
       await mirror.start();
       await hub.start();
@@ -111,17 +155,25 @@ export function createApp(deps: AppDependencies): App {
         {
           revisions: deps.retainRevisions ?? 10_000,
           events: deps.retainEvents ?? 100_000,
-          journal: mirror.events,
+          audit: deps.retainAudit ?? 1_000_000,
+          mirror,
         },
         log,
       );
       rebuilds.start();
+      socketSweep = setInterval(() => {
+        security.sockets
+          .sweep()
+          .catch((error: unknown) => log.warn('socket sweep failed', { error: String(error) }));
+      }, 5_000);
+      socketSweep.unref();
       ready = true;
       log.info('ready', { revision: mirror.revision, drives: mirror.inventory.drives.size });
     },
     async close() {
       ready = false;
       if (compactor) clearInterval(compactor);
+      if (socketSweep) clearInterval(socketSweep);
       rebuilds.stop();
       await hardware?.stop();
       hub.stop();
@@ -139,13 +191,14 @@ export function createApp(deps: AppDependencies): App {
  */
 function startCompactor(
   store: StateStore,
-  retain: { revisions: number; events: number; journal: EventJournal },
+  retain: { revisions: number; events: number; audit: number; mirror: StoreMirror },
   log: Logger,
 ): NodeJS.Timeout {
   const timer = setInterval(async () => {
     try {
-      const pruned = await pruneEvents(store, retain.journal, retain.events);
-      if (pruned > 0) log.info('events pruned', { pruned, kept: retain.events });
+      const events = await pruneJournal(store, retain.mirror.events, 'events/', retain.events);
+      const audit = await pruneJournal(store, retain.mirror.audit, 'audit/', retain.audit);
+      if (events + audit > 0) log.info('history pruned', { events, audit });
       const revision = await store.revision();
       const target = revision - retain.revisions;
       if (target > (await store.compactedRevision())) await store.compact(target);

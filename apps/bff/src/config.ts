@@ -17,6 +17,33 @@ export const ConfigSchema = z.object({
   webRoot: z.string().min(1),
   rebuildRate: z.coerce.number().positive().max(1e12),
   retainEvents: z.coerce.number().int().min(1000).max(10_000_000),
+  sessionIdleMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  sessionMaxHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
+  lockoutFailures: z.coerce.number().int().min(1).max(10),
+  lockoutMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  allowedOrigins: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).regex(/^[^/]+\/\/[^/]+$/, 'an origin has no path'))),
+  tlsCert: z.string(),
+  tlsKey: z.string(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -40,6 +67,38 @@ const flags = {
     fallback: '100000',
     help: 'newest events kept in the timeline; older ones are deleted',
   },
+  'session-idle-minutes': {
+    type: 'string',
+    env: 'SESSION_IDLE_MINUTES',
+    fallback: '30',
+    help: 'sign a session out after this long without a request',
+  },
+  'session-max-hours': {
+    type: 'string',
+    env: 'SESSION_MAX_HOURS',
+    fallback: '8',
+    help: 'sign a session out this long after sign-in, whatever the activity',
+  },
+  'lockout-failures': {
+    type: 'string',
+    env: 'LOCKOUT_FAILURES',
+    fallback: '10',
+    help: 'failed sign-ins in a row that lock an account (at most 10)',
+  },
+  'lockout-minutes': {
+    type: 'string',
+    env: 'LOCKOUT_MINUTES',
+    fallback: '15',
+    help: 'how long a lockout lasts',
+  },
+  'allowed-origins': {
+    type: 'string',
+    env: 'ALLOWED_ORIGINS',
+    fallback: '',
+    help: 'extra origins (scheme://host:port, comma-separated) allowed to call the API, e.g. behind a proxy',
+  },
+  'tls-cert': { type: 'string', env: 'TLS_CERT', fallback: '', help: 'PEM certificate file: serve HTTPS' },
+  'tls-key': { type: 'string', env: 'TLS_KEY', fallback: '', help: 'PEM private key file for --tls-cert' },
 } as const;
 
 /** A configuration mistake: the process prints it and exits instead of starting half-configured. */
@@ -71,7 +130,17 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     webRoot: resolve(pick('web-root')),
     rebuildRate: pick('rebuild-rate'),
     retainEvents: pick('retain-events'),
+    sessionIdleMinutes: pick('session-idle-minutes'),
+    sessionMaxHours: pick('session-max-hours'),
+    lockoutFailures: pick('lockout-failures'),
+    lockoutMinutes: pick('lockout-minutes'),
+    allowedOrigins: pick('allowed-origins'),
+    tlsCert: pick('tls-cert'),
+    tlsKey: pick('tls-key'),
   });
+  if (parsed.success && (parsed.data.tlsCert === '') !== (parsed.data.tlsKey === '')) {
+    throw new ConfigError(`--tls-cert and --tls-key: give both or neither\n${usage()}`);
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? '');
@@ -84,7 +153,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
 /** The flags and their environment variables, for --help and errors. */
 export function usage(): string {
   const lines = Object.entries(flags).map(
-    ([name, f]) => `  --${name.padEnd(14)} ${f.env.padEnd(14)} ${f.help} (default ${f.fallback})`,
+    ([name, f]) => `  --${name.padEnd(21)} ${f.env.padEnd(21)} ${f.help} (default ${f.fallback})`,
   );
-  return `Usage: npm start -- [flags]\n  flag             env var\n${lines.join('\n')}`;
+  return `Usage: npm start -- [flags]\n  flag                    env var\n${lines.join('\n')}`;
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.js';
+import { bootstrapAdmin } from './auth/bootstrap.js';
+import { defaultLockoutPolicy } from './auth/lockout.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { VolumeKeys } from './crypto/volume-keys.js';
@@ -28,6 +31,18 @@ async function main(): Promise<void> {
     }),
     rebuild: { bytesPerSecond: config.rebuildRate },
     retainEvents: config.retainEvents,
+    security: {
+      allowedOrigins: config.allowedOrigins,
+      session: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
+      lockout: {
+        ...defaultLockoutPolicy,
+        accountFailures: config.lockoutFailures,
+        lockMs: config.lockoutMinutes * 60_000,
+      },
+    },
+    ...(config.tlsCert
+      ? { tls: { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } }
+      : {}),
     // Replacement serials are seeded by the clock so that they never repeat across restarts.
     hardware: (restored) =>
       resumeSimulatedSite(
@@ -42,10 +57,16 @@ async function main(): Promise<void> {
   });
   const address = app.http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = `${config.tlsCert ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir, scale: config.scale });
   await app.start();
-  console.log(`\nDrivebay console: ${url}\n  data: ${config.dataDir}\n  site: simulated, ${config.scale}\n`);
+  const admin = await bootstrapAdmin(app.security.users, config.dataDir);
+  const signInHelp = admin
+    ? `  sign in: ${admin.username} / ${admin.password}\n           (shown once; also in ${admin.file}, readable only by you; change it under Account)`
+    : '  sign in: with your account (the first admin password was shown at first start and saved in initial-admin-password in the data dir)';
+  console.log(
+    `\nDrivebay console: ${url}\n${signInHelp}\n  data: ${config.dataDir}\n  site: simulated, ${config.scale}\n`,
+  );
 
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });

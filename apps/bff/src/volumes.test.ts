@@ -26,9 +26,9 @@ afterAll(async () => {
   removeDir(t.dataDir);
 });
 
-const compose = (body: unknown) => call(t.url, 'POST', '/api/v1/volumes', body);
+const compose = (body: unknown) => call(t.admin, 'POST', '/api/v1/volumes', body);
 const volume = async (id: string) =>
-  VolumeSchema.parse((await call(t.url, 'GET', `/api/v1/volumes/${id}`)).body);
+  VolumeSchema.parse((await call(t.admin, 'GET', `/api/v1/volumes/${id}`)).body);
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
   const deadline = Date.now() + 10_000;
@@ -48,11 +48,11 @@ describe('composing volumes', () => {
       parameters: { type: 'slice', redundancy: true },
     };
     const preview = PlacementPreviewSchema.parse(
-      (await call(t.url, 'POST', '/api/v1/placement/preview', request)).body,
+      (await call(t.admin, 'POST', '/api/v1/placement/preview', request)).body,
     );
     expect(preview).toMatchObject({ feasible: true, layout: 'raid1', media: 'ssd' });
     if (preview.feasible) expect(preview.explanation.length).toBeGreaterThan(2);
-    expect((await call(t.url, 'GET', '/api/v1/volumes/pvc-preview')).status).toBe(404);
+    expect((await call(t.admin, 'GET', '/api/v1/volumes/pvc-preview')).status).toBe(404);
   });
 
   it('creates a volume once; the same request again returns it and allocates nothing more', async () => {
@@ -67,7 +67,7 @@ describe('composing volumes', () => {
     const again = await compose(request);
     expect(again.status).toBe(200);
     expect(ComposeResponseSchema.parse(again.body)).toMatchObject({ created: false, volume: created.volume });
-    const list = VolumeListSchema.parse((await call(t.url, 'GET', '/api/v1/volumes?type=slice')).body);
+    const list = VolumeListSchema.parse((await call(t.admin, 'GET', '/api/v1/volumes?type=slice')).body);
     expect(list.volumes.filter((v) => v.name === 'pvc-idem')).toHaveLength(1);
   });
 
@@ -126,7 +126,7 @@ describe('composing volumes', () => {
     const answers = await Promise.all(requests);
     expect(answers.every((a) => a.status === 201)).toBe(true);
     const { volumes } = VolumeListSchema.parse(
-      (await call(t.url, 'GET', '/api/v1/volumes?type=slice&limit=1000')).body,
+      (await call(t.admin, 'GET', '/api/v1/volumes?type=slice&limit=1000')).body,
     );
     const extents = new Map<string, { from: number; to: number; volume: string }[]>();
     for (const v of volumes) {
@@ -156,10 +156,10 @@ describe('the CSI lifecycle over HTTP', () => {
         })
       ).body,
     ).volume;
-    const server = (await call(t.url, 'GET', '/api/v1/topology')).body as { servers: { id: string }[] };
+    const server = (await call(t.admin, 'GET', '/api/v1/topology')).body as { servers: { id: string }[] };
     const serverId = server.servers[0]!.id;
     const step = (path: string, body: unknown) =>
-      call(t.url, 'POST', `/api/v1/volumes/${created.id}/${path}`, body);
+      call(t.admin, 'POST', `/api/v1/volumes/${created.id}/${path}`, body);
 
     const published = await step('publish', { serverId });
     expect(published.status).toBe(200);
@@ -173,7 +173,7 @@ describe('the CSI lifecycle over HTTP', () => {
     const inUse = await step('node-publish', { targetPath: '/var/lib/kubelet/pods/p1/volumes/pvc-life' });
     expect(VolumeSchema.parse(inUse.body).lifecycle).toBe('NodePublished');
 
-    const refused = await call(t.url, 'DELETE', `/api/v1/volumes/${created.id}`);
+    const refused = await call(t.admin, 'DELETE', `/api/v1/volumes/${created.id}`);
     expect(refused.status).toBe(412);
     expect(errorOf(refused.body).code).toBe('FAILED_PRECONDITION');
     const badPath = await step('stage', { stagingPath: 'relative/path' });
@@ -183,17 +183,17 @@ describe('the CSI lifecycle over HTTP', () => {
     await step('unstage', { stagingPath: '/var/lib/kubelet/staging/pvc-life' });
     expect(VolumeSchema.parse((await step('unpublish', { serverId })).body).lifecycle).toBe('Created');
 
-    const released = await call(t.url, 'DELETE', `/api/v1/volumes/${created.id}`);
+    const released = await call(t.admin, 'DELETE', `/api/v1/volumes/${created.id}`);
     expect(released.body).toMatchObject({ action: 'release', volume: { lifecycle: 'Released' } });
-    expect((await call(t.url, 'DELETE', `/api/v1/volumes/${created.id}`)).body).toMatchObject({
+    expect((await call(t.admin, 'DELETE', `/api/v1/volumes/${created.id}`)).body).toMatchObject({
       action: 'none',
     });
-    expect((await call(t.url, 'DELETE', `/api/v1/volumes/${created.id}?purge=true`)).body).toMatchObject({
+    expect((await call(t.admin, 'DELETE', `/api/v1/volumes/${created.id}?purge=true`)).body).toMatchObject({
       action: 'delete',
     });
-    expect((await call(t.url, 'GET', `/api/v1/volumes/${created.id}`)).status).toBe(404);
+    expect((await call(t.admin, 'GET', `/api/v1/volumes/${created.id}`)).status).toBe(404);
     const events = EventsPageSchema.parse(
-      (await call(t.url, 'GET', `/api/v1/events?object=volume:${created.id}`)).body,
+      (await call(t.admin, 'GET', `/api/v1/events?object=volume:${created.id}`)).body,
     );
     expect(events.events.map((e) => e.type).reverse()).toEqual([
       'VolumeCreated',
@@ -212,10 +212,10 @@ describe('the CSI lifecycle over HTTP', () => {
     const v = ComposeResponseSchema.parse(
       (await compose({ name: 'pvc-grow', capacityBytes: 10 * GB, parameters: { type: 'slice' } })).body,
     ).volume;
-    const grown = await call(t.url, 'POST', `/api/v1/volumes/${v.id}/expand`, { capacityBytes: 20 * GB });
+    const grown = await call(t.admin, 'POST', `/api/v1/volumes/${v.id}/expand`, { capacityBytes: 20 * GB });
     expect(grown.status).toBe(200);
     expect(VolumeSchema.parse(grown.body).capacityBytes).toBeGreaterThanOrEqual(20 * GB);
-    const shrink = await call(t.url, 'POST', `/api/v1/volumes/${v.id}/expand`, { capacityBytes: GB });
+    const shrink = await call(t.admin, 'POST', `/api/v1/volumes/${v.id}/expand`, { capacityBytes: GB });
     expect(errorOf(shrink.body).code).toBe('OUT_OF_RANGE');
   });
 });
@@ -232,13 +232,13 @@ describe('failures and rebuilds', () => {
       ).body,
     ).volume;
     const victim = v.members[0]!;
-    const fault = await call(t.url, 'POST', '/api/v1/admin/simulator/faults', {
+    const fault = await call(t.admin, 'POST', '/api/v1/admin/simulator/faults', {
       kind: 'drive-fail',
       driveId: victim.driveId,
     });
     const revision = (fault.body as { revision: number }).revision;
     const events = EventsPageSchema.parse(
-      (await call(t.url, 'GET', `/api/v1/events?object=volume:${v.id}`)).body,
+      (await call(t.admin, 'GET', `/api/v1/events?object=volume:${v.id}`)).body,
     );
     expect(events.events.find((e) => e.type === 'VolumeDegraded')?.revision).toBe(revision);
 
@@ -253,7 +253,7 @@ describe('failures and rebuilds', () => {
     expect(replaced.enclosureId).not.toBe(survivor.enclosureId);
     expect(replaced.storageGroup).not.toBe(survivor.storageGroup);
     const after = EventsPageSchema.parse(
-      (await call(t.url, 'GET', `/api/v1/events?object=volume:${v.id}`)).body,
+      (await call(t.admin, 'GET', `/api/v1/events?object=volume:${v.id}`)).body,
     );
     expect(after.events.map((e) => e.type)).toEqual(
       expect.arrayContaining(['RebuildStarted', 'RebuildCompleted', 'VolumeRecovered']),
@@ -264,12 +264,12 @@ describe('failures and rebuilds', () => {
     const v = ComposeResponseSchema.parse(
       (await compose({ name: 'pvc-single', capacityBytes: 10 * GB, parameters: { type: 'slice' } })).body,
     ).volume;
-    await call(t.url, 'POST', '/api/v1/admin/simulator/faults', {
+    await call(t.admin, 'POST', '/api/v1/admin/simulator/faults', {
       kind: 'enclosure-offline',
       enclosureId: v.members[0]!.enclosureId,
     });
     expect((await volume(v.id)).health).toBe('failed');
-    await call(t.url, 'POST', '/api/v1/admin/simulator/faults', {
+    await call(t.admin, 'POST', '/api/v1/admin/simulator/faults', {
       kind: 'enclosure-online',
       enclosureId: v.members[0]!.enclosureId,
     });

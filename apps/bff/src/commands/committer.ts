@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@drivebay/api-types';
 import type { DecisionContext } from '@drivebay/composer';
+import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Clock } from '../clock.js';
 import { keys } from '../state/keys.js';
 import type { StoreMirror } from '../state/mirror.js';
@@ -38,6 +39,7 @@ export class Committer {
     private readonly mirror: StoreMirror,
     private readonly clock: Clock,
     private readonly nextEventId: () => string,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Decides with `decide` (which may throw CommandError) and commits; serialized with every other command. */
@@ -57,7 +59,8 @@ export class Committer {
       if (decided.puts.length === 0 && decided.deletes.length === 0 && decided.events.length === 0) {
         return { revision: this.mirror.revision, events: [], result: decided.result };
       }
-      const outcome = await this.store.txn(this.transactionOf(decided));
+      // A change made for a request carries the request's audit record in the same transaction.
+      const outcome = await this.audit.commit(this.transactionOf(decided));
       if (outcome.succeeded) {
         await this.mirror.caughtUp(outcome.revision);
         return { revision: outcome.revision, events: decided.events, result: decided.result };

@@ -6,6 +6,8 @@ export class CommandError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** An HTTP status other than the code's usual one (429 for a lockout). */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'CommandError';

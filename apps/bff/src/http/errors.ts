@@ -5,13 +5,29 @@ import { CommandError } from '../commands/errors.js';
 import type { Logger } from '../log.js';
 
 /** Sends the one error shape with the status that fits its code. */
-export function sendError(res: Response, code: ErrorCode, message: string, field?: string): void {
+export function sendError(
+  res: Response,
+  code: ErrorCode,
+  message: string,
+  field?: string,
+  status = httpStatusForCode[code],
+): void {
   const body: ErrorBody = { error: { code, message, ...(field ? { field } : {}) } };
-  res.status(httpStatusForCode[code]).json(body);
+  // The audit record of a refused request names the code.
+  res.locals.errorCode = code;
+  res.status(status).json(body);
 }
 
-/** Unknown API routes answer in JSON, never with an HTML page. */
+/** Unknown API routes answer in JSON, never with an HTML page; to strangers, 401 (no route map for them). */
 export const apiNotFound: RequestHandler = (req, res) => {
+  if (!res.locals.principal) {
+    sendError(
+      res,
+      'UNAUTHENTICATED',
+      'sign in first (POST /api/v1/auth/login), or send Authorization: Bearer <token>',
+    );
+    return;
+  }
   sendError(res, 'NOT_FOUND', `no route ${req.method} ${req.path}; see the README for the API`);
 };
 
@@ -32,7 +48,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (error instanceof CommandError) {
-      sendError(res, error.code, error.message, error.field);
+      sendError(res, error.code, error.message, error.field, error.status);
       return;
     }
     const parserError = bodyParserError(error);

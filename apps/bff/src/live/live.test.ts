@@ -34,7 +34,11 @@ afterAll(async () => {
 
 /** A socket that records every frame it receives, parsed with the api-types schemas. */
 function connect() {
-  const socket: ClientSocket = io(`${t.url}${LIVE_NAMESPACE}`, { transports: ['websocket'], forceNew: true });
+  const socket: ClientSocket = io(`${t.url}${LIVE_NAMESPACE}`, {
+    transports: ['websocket'],
+    forceNew: true,
+    extraHeaders: { cookie: t.viewer.cookie },
+  });
   sockets.push(socket);
   const batches: DeltaBatch[] = [];
   const resyncs: Resync[] = [];
@@ -46,7 +50,7 @@ function connect() {
 }
 
 async function snapshot() {
-  const parsed = TopologySnapshotSchema.parse(await (await fetch(`${t.url}/api/v1/topology`)).json());
+  const parsed = TopologySnapshotSchema.parse(await (await t.admin.fetch(`/api/v1/topology`)).json());
   return {
     revision: parsed.revision,
     drives: decodeDriveColumns(parsed.drives),
@@ -55,7 +59,7 @@ async function snapshot() {
 }
 
 async function inject(body: object): Promise<number> {
-  const response = await fetch(`${t.url}/api/v1/admin/simulator/faults`, {
+  const response = await t.admin.fetch(`/api/v1/admin/simulator/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../store/types.js';
-import { EventJournal } from './event-journal.js';
+import { eventJournal } from './event-journal.js';
 
 let revision = 0;
 function put(id: string, subject = 'drv-1'): Change {
@@ -22,14 +22,14 @@ const ids = (events: Iterable<DomainEvent>) => [...events].map((e) => e.id);
 
 describe('EventJournal', () => {
   it('lists newest first whatever order the feed delivered, with the committing revision', () => {
-    const journal = new EventJournal();
+    const journal = eventJournal();
     for (const id of ['ev-02', 'ev-04', 'ev-01', 'ev-03']) journal.apply(put(id));
     expect(ids(journal.newestFirst())).toEqual(['ev-04', 'ev-03', 'ev-02', 'ev-01']);
     expect(journal.newestFirst().next().value?.revision).toBe(revision - 2);
   });
 
   it('answers per subject and pages with before', () => {
-    const journal = new EventJournal();
+    const journal = eventJournal();
     journal.apply(put('ev-1', 'drv-a'));
     journal.apply(put('ev-2', 'drv-b'));
     journal.apply(put('ev-3', 'drv-a'));
@@ -40,7 +40,7 @@ describe('EventJournal', () => {
   });
 
   it('forgets deleted events everywhere, and a repeated put replaces rather than duplicates', () => {
-    const journal = new EventJournal();
+    const journal = eventJournal();
     journal.apply(put('ev-1', 'drv-a'));
     journal.apply(put('ev-1', 'drv-a'));
     journal.apply(put('ev-2', 'drv-a'));
@@ -51,7 +51,7 @@ describe('EventJournal', () => {
   });
 
   it('names the oldest events beyond what is kept', () => {
-    const journal = new EventJournal();
+    const journal = eventJournal();
     for (let i = 1; i <= 5; i++) journal.apply(put(`ev-${i}`));
     expect(journal.idsBeyond(3, 100)).toEqual(['ev-1', 'ev-2']);
     expect(journal.idsBeyond(3, 1)).toEqual(['ev-1']);
@@ -59,7 +59,7 @@ describe('EventJournal', () => {
   });
 
   it('ignores keys outside events/', () => {
-    const journal = new EventJournal();
+    const journal = eventJournal();
     journal.apply({ revision: 1, type: 'put', key: 'volumes/v1', value: {} });
     expect(journal.size).toBe(0);
   });

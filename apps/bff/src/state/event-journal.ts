@@ -1,18 +1,32 @@
-import { type DomainEvent, DomainEventSchema } from '@drivebay/api-types';
-import type { Change } from '../store/types.js';
+import {
+  type AuditRecord,
+  AuditRecordSchema,
+  type DomainEvent,
+  DomainEventSchema,
+} from '@drivebay/api-types';
+import type { Change, JsonValue } from '../store/types.js';
 
-const PREFIX = 'events/';
+/** What a journal holds: records with time-sorted ids. */
+interface Entry {
+  id: string;
+}
 
 /**
- * The event timeline in memory, oldest first, kept current by the change feed like the rest of
- * the mirror. Reading it costs no store round trip and no JSON parsing, so the events page and
- * every volume page stay cheap however long the history is; an index by subject answers "events
- * of this drive / volume" without walking the whole timeline. Retention (see EventRetention)
- * deletes the oldest events from the store, and those deletes reach the journal through the feed.
+ * A timeline in memory (domain events, audit records), oldest first, kept current by the change
+ * feed like the rest of the mirror. Reading it costs no store round trip and no JSON parsing, so
+ * the events page and every volume page stay cheap however long the history is; an index by
+ * subject answers "events of this drive" or "what alice did" without walking the whole timeline.
+ * Retention deletes the oldest entries from the store; the deletes reach the journal through the feed.
  */
-export class EventJournal {
-  private readonly events: DomainEvent[] = [];
-  private readonly bySubject = new Map<string, DomainEvent[]>();
+export class Journal<T extends Entry> {
+  private readonly events: T[] = [];
+  private readonly bySubject = new Map<string, T[]>();
+
+  constructor(
+    private readonly prefix: string,
+    private readonly parse: (value: JsonValue | undefined, revision: number) => T,
+    private readonly subjectOf: (entry: T) => string,
+  ) {}
 
   get size(): number {
     return this.events.length;
@@ -20,21 +34,22 @@ export class EventJournal {
 
   /** Applies a store change; ignores keys outside events/. */
   apply(change: Change): void {
-    if (!change.key.startsWith(PREFIX)) return;
+    if (!change.key.startsWith(this.prefix)) return;
     if (change.type === 'delete') {
-      this.remove(change.key.slice(PREFIX.length));
+      this.remove(change.key.slice(this.prefix.length));
       return;
     }
-    const event = { ...DomainEventSchema.parse(change.value), revision: change.revision };
+    const event = this.parse(change.value, change.revision);
     this.remove(event.id);
     insertSorted(this.events, event);
-    const list = this.bySubject.get(event.subject.id) ?? [];
+    const subject = this.subjectOf(event);
+    const list = this.bySubject.get(subject) ?? [];
     insertSorted(list, event);
-    this.bySubject.set(event.subject.id, list);
+    this.bySubject.set(subject, list);
   }
 
   /** Newest first, older than `before` when given: the events of one subject when given, else all. */
-  *newestFirst(subjectId?: string, before?: string): Generator<DomainEvent> {
+  *newestFirst(subjectId?: string, before?: string): Generator<T> {
     const list = subjectId === undefined ? this.events : (this.bySubject.get(subjectId) ?? []);
     const end = before === undefined ? list.length : lowerBound(list, before);
     for (let i = end - 1; i >= 0; i--) yield list[i]!;
@@ -50,16 +65,36 @@ export class EventJournal {
     const at = indexOf(this.events, id);
     if (at < 0) return;
     const [event] = this.events.splice(at, 1);
-    const list = event ? this.bySubject.get(event.subject.id) : undefined;
-    if (!event || !list) return;
+    if (!event) return;
+    const subject = this.subjectOf(event);
+    const list = this.bySubject.get(subject);
+    if (!list) return;
     const inList = indexOf(list, id);
     if (inList >= 0) list.splice(inList, 1);
-    if (list.length === 0) this.bySubject.delete(event.subject.id);
+    if (list.length === 0) this.bySubject.delete(subject);
   }
 }
 
+/** Domain events, by the id of their subject (drive, volume, enclosure …). */
+export type EventJournal = Journal<DomainEvent>;
+export const eventJournal = (): EventJournal =>
+  new Journal<DomainEvent>(
+    'events/',
+    (value, revision) => ({ ...DomainEventSchema.parse(value), revision }),
+    (event) => event.subject.id,
+  );
+
+/** Audit records, by actor. */
+export type AuditJournal = Journal<AuditRecord>;
+export const auditJournal = (): AuditJournal =>
+  new Journal<AuditRecord>(
+    'audit/',
+    (value) => AuditRecordSchema.parse(value),
+    (record) => record.actor,
+  );
+
 /** First index whose id is ≥ `id` (ids sort by time). */
-function lowerBound(list: readonly DomainEvent[], id: string): number {
+function lowerBound(list: readonly Entry[], id: string): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -70,13 +105,13 @@ function lowerBound(list: readonly DomainEvent[], id: string): number {
   return lo;
 }
 
-function indexOf(list: readonly DomainEvent[], id: string): number {
+function indexOf(list: readonly Entry[], id: string): number {
   const at = lowerBound(list, id);
   return list[at]?.id === id ? at : -1;
 }
 
 /** Appends in the common case (events arrive in time order); inserts in place otherwise. */
-function insertSorted(list: DomainEvent[], event: DomainEvent): void {
+function insertSorted<T extends Entry>(list: T[], event: T): void {
   const last = list.at(-1);
   if (!last || last.id < event.id) list.push(event);
   else list.splice(lowerBound(list, event.id), 0, event);

@@ -1,6 +1,6 @@
 import { Inventory } from '@drivebay/composer';
 import type { Change, StateStore, Watch } from '../store/types.js';
-import { EventJournal } from './event-journal.js';
+import { auditJournal, eventJournal } from './event-journal.js';
 import { inventoryChangeOf, inventoryPrefixes } from './keys.js';
 import { type VolumeFollower, VolumeView } from './volume-view.js';
 
@@ -9,10 +9,27 @@ import { type VolumeFollower, VolumeView } from './volume-view.js';
  * by the change feed. It also remembers each key's modRevision, so commands can commit with
  * compare-and-write against exactly the state they decided on.
  */
+/** Something that reacts to changes of keys under a prefix (e.g. closing sockets of ended sessions). */
+export interface KeyFollower {
+  prefix: string;
+  apply(change: Change): void;
+}
+
+/** Keys the mirror keeps modRevisions for and decides on: the inventory, volumes and allocations. */
+function isStateKey(key: string): boolean {
+  return (
+    key.startsWith('volumes/') ||
+    key.startsWith('allocations/') ||
+    inventoryPrefixes.some((p) => key.startsWith(p))
+  );
+}
+
 export class StoreMirror {
   readonly inventory = new Inventory();
   readonly volumes: VolumeView;
-  readonly events = new EventJournal();
+  readonly events = eventJournal();
+  readonly audit = auditJournal();
+  private readonly followers: KeyFollower[] = [];
   private readonly modRevisions = new Map<string, number>();
   private appliedRevision = 0;
   private watch: Watch | undefined;
@@ -26,6 +43,11 @@ export class StoreMirror {
     this.volumes = new VolumeView(volumeFollowers);
   }
 
+  /** Also hands changes under `follower.prefix` (sessions/, users/, tokens/) to it, as they are applied. */
+  follow(follower: KeyFollower): void {
+    this.followers.push(follower);
+  }
+
   /** Revision of the last change applied to the mirror. */
   get revision(): number {
     return this.appliedRevision;
@@ -34,7 +56,7 @@ export class StoreMirror {
   /** Loads the inventory and follows the feed. Resolves once the mirror holds the store's state. */
   async start(): Promise<void> {
     let loadedAt = await this.store.revision();
-    for (const prefix of [...inventoryPrefixes, 'volumes/', 'allocations/', 'events/']) {
+    for (const prefix of [...inventoryPrefixes, 'volumes/', 'allocations/', 'events/', 'audit/']) {
       const { entries, revision } = await this.store.range(prefix);
       loadedAt = Math.min(loadedAt, revision);
       for (const entry of entries) {
@@ -87,6 +109,12 @@ export class StoreMirror {
       this.events.apply(change);
       return;
     }
+    if (change.key.startsWith('audit/')) {
+      this.audit.apply(change);
+      return;
+    }
+    for (const follower of this.followers) if (change.key.startsWith(follower.prefix)) follower.apply(change);
+    if (!isStateKey(change.key)) return;
     if (change.type === 'put') this.modRevisions.set(change.key, change.revision);
     else this.modRevisions.delete(change.key);
     const inventoryChange = inventoryChangeOf(change);

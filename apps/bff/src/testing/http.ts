@@ -1,13 +1,14 @@
 import { ErrorBodySchema } from '@drivebay/api-types';
+import type { Client } from './clients.js';
 
-/** A JSON request against a test app; answers the status and the parsed body. */
+/** A JSON request of a signed-in client against a test app; answers the status and the parsed body. */
 export async function call(
-  baseUrl: string,
+  client: Client,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${baseUrl}${path}`, {
+  const response = await client.fetch(path, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),

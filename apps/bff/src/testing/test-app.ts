@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Role } from '@drivebay/api-types';
 import { type App, createApp } from '../app.js';
+import type { SecurityOptions } from '../auth/security.js';
 import { systemClock } from '../clock.js';
 import type { RebuildOptions } from '../commands/rebuild-scheduler.js';
 import { VolumeKeys } from '../crypto/volume-keys.js';
@@ -11,10 +13,15 @@ import { createLogger } from '../log.js';
 import { resumeSimulatedSite } from '../sources/simulator/resume.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { StateStore } from '../store/types.js';
+import { type Client, signIn, testUsers } from './clients.js';
 
 /** A real app over real HTTP on a free loopback port, with a SQLite store in a temp dir. */
 export interface TestApp {
   app: App;
+  /** Signed-in clients, one per role (see testUsers). */
+  admin: Client;
+  operator: Client;
+  viewer: Client;
   store: StateStore;
   url: string;
   dataDir: string;
@@ -22,7 +29,12 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { dataDir?: string; hub?: Partial<HubOptions>; rebuild?: Partial<RebuildOptions> } = {},
+  options: {
+    dataDir?: string;
+    hub?: Partial<HubOptions>;
+    rebuild?: Partial<RebuildOptions>;
+    security?: Partial<SecurityOptions>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
   const log = createLogger('silent');
@@ -37,15 +49,25 @@ export async function startTestApp(
     hardware: (restored) =>
       resumeSimulatedSite(restored, { scale: 'small', seed: 7, replacementSeed: Date.now() }, log),
     ...(options.hub ? { hub: options.hub } : {}),
+    // A cheap scrypt cost keeps sign-ins fast in tests; hashes record their cost, so this is safe.
+    security: { passwordCost: 2 ** 10, ...options.security },
   });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   await app.start();
   const { port } = app.http.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const clients = {} as Record<Role, Client>;
+  for (const role of ['viewer', 'operator', 'admin'] as const) {
+    const { username, password } = testUsers[role];
+    if (!(await app.security.users.get(username))) await app.security.users.create(username, role, password);
+    clients[role] = await signIn(url, username, password);
+  }
   return {
     app,
+    ...clients,
     store,
     dataDir,
-    url: `http://127.0.0.1:${port}`,
+    url,
     async stop() {
       await app.close();
       await store.close();

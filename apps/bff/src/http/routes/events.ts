@@ -1,12 +1,13 @@
 import { type DomainEvent, type EventsPage, EventsQuerySchema } from '@drivebay/api-types';
-import { Router } from 'express';
+import type { Router } from 'express';
+import type { AccessTable } from '../../auth/access.js';
 import type { EventJournal } from '../../state/event-journal.js';
 import { parseInput } from '../parse.js';
 
 /** The event timeline: newest first, filtered by object, type, severity and time. */
-export function eventRoutes(journal: EventJournal): Router {
-  const router = Router();
-  router.get('/events', (req, res) => {
+export function eventRoutes(table: AccessTable, journal: EventJournal): Router {
+  const routes = table.router();
+  routes.get('/events', 'viewer', (req, res) => {
     const query = parseInput(EventsQuerySchema, req.query, 'query');
     const matches: DomainEvent[] = [];
     // One more than the page tells whether an older page exists.
@@ -21,7 +22,7 @@ export function eventRoutes(journal: EventJournal): Router {
     };
     res.json(body);
   });
-  return router;
+  return routes.router;
 }
 
 /** "drive:drv-1" or "drv-1" → "drv-1": the journal's subject index is by id. */

@@ -1,13 +1,14 @@
 import { FaultRequestSchema } from '@drivebay/api-types';
-import { Router } from 'express';
+import type { Router } from 'express';
+import type { AccessTable } from '../../auth/access.js';
 import { CommandError } from '../../commands/errors.js';
 import type { HardwareSource } from '../../sources/hardware.js';
 import { describeZodError } from '../errors.js';
 
 /** Fault injection into the simulated site (admin only, once roles exist). */
-export function simulatorRoutes(hardware: () => HardwareSource | undefined): Router {
-  const router = Router();
-  router.post('/admin/simulator/faults', async (req, res) => {
+export function simulatorRoutes(table: AccessTable, hardware: () => HardwareSource | undefined): Router {
+  const routes = table.router();
+  routes.post('/admin/simulator/faults', 'admin', async (req, res) => {
     const simulator = hardware();
     if (!simulator?.inject)
       throw new CommandError('FAILED_PRECONDITION', 'no simulated site: Drivebay is watching real hardware');
@@ -18,7 +19,7 @@ export function simulatorRoutes(hardware: () => HardwareSource | undefined): Rou
     }
     res.status(202).json(await simulator.inject(parsed.data));
   });
-  return router;
+  return routes.router;
 }
 
 const faultKinds = FaultRequestSchema.options.map((o) => o.shape.kind.value).join(', ');

@@ -1,17 +1,22 @@
 import { IdSchema } from '@drivebay/api-types';
 import type { Inventory } from '@drivebay/composer';
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
+import type { AccessTable } from '../../auth/access.js';
 import { CommandError } from '../../commands/errors.js';
 import type { SnapshotCache } from '../../topology/snapshot.js';
 
 const IdParams = z.object({ id: IdSchema });
 
 /** Read-side of the inventory: the whole-site snapshot and single records. */
-export function topologyRoutes(snapshots: SnapshotCache, inventory: () => Inventory): Router {
-  const router = Router();
+export function topologyRoutes(
+  table: AccessTable,
+  snapshots: SnapshotCache,
+  inventory: () => Inventory,
+): Router {
+  const routes = table.router();
 
-  router.get('/topology', (req, res) => {
+  routes.get('/topology', 'viewer', (req, res) => {
     const snapshot = snapshots.current();
     res.setHeader('ETag', snapshot.etag);
     res.setHeader('Cache-Control', 'no-cache');
@@ -29,21 +34,21 @@ export function topologyRoutes(snapshots: SnapshotCache, inventory: () => Invent
     res.send(snapshot.json);
   });
 
-  router.get('/drives/:id', (req, res) => {
+  routes.get('/drives/:id', 'viewer', (req, res) => {
     const { id } = parseParams(req.params);
     const drive = inventory().drives.get(id);
     if (!drive) throw new CommandError('NOT_FOUND', `drive "${id}" does not exist`, 'id');
     res.json(drive);
   });
 
-  router.get('/enclosures/:id', (req, res) => {
+  routes.get('/enclosures/:id', 'viewer', (req, res) => {
     const { id } = parseParams(req.params);
     const enclosure = inventory().enclosures.get(id);
     if (!enclosure) throw new CommandError('NOT_FOUND', `enclosure "${id}" does not exist`, 'id');
     res.json({ enclosure, drives: inventory().drivesIn(id) });
   });
 
-  return router;
+  return routes.router;
 }
 
 function parseParams(params: unknown): z.infer<typeof IdParams> {

@@ -8,65 +8,67 @@ import {
   VolumeListQuerySchema,
   VolumeRequestSchema,
 } from '@drivebay/api-types';
-import { type Request, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
+import type { AccessTable } from '../../auth/access.js';
+import { requirePrincipal } from '../../auth/principal.js';
 import type { VolumeCommands } from '../../commands/volumes.js';
 import { parseInput } from '../parse.js';
 
 const Params = z.object({ id: IdSchema });
 
-/** Until users exist (issue 4), every HTTP caller acts as the anonymous operator. */
-const actorOf = (_req: Request) => 'user:anonymous';
+/** Events and audit records name the signed-in user or token. */
+const actorOf = (res: Response) => requirePrincipal(res).actor;
 
 /** Volumes through their CSI-shaped lifecycle, and the placement dry run. Thin: parse, call, answer. */
-export function volumeRoutes(volumes: VolumeCommands): Router {
-  const router = Router();
+export function volumeRoutes(table: AccessTable, volumes: VolumeCommands): Router {
+  const routes = table.router();
   const id = (req: Request) => parseInput(Params, req.params, 'params').id;
 
-  router.post('/placement/preview', async (req, res) => {
+  routes.post('/placement/preview', 'viewer', async (req, res) => {
     res.json(await volumes.preview(parseInput(VolumeRequestSchema, req.body, 'body')));
   });
-  router.post('/volumes', async (req, res) => {
-    const result = await volumes.compose(parseInput(VolumeRequestSchema, req.body, 'body'), actorOf(req));
+  routes.post('/volumes', 'operator', async (req, res) => {
+    const result = await volumes.compose(parseInput(VolumeRequestSchema, req.body, 'body'), actorOf(res));
     res.status(result.created ? 201 : 200).json(result);
   });
-  router.get('/volumes', (req, res) => {
+  routes.get('/volumes', 'viewer', (req, res) => {
     res.json(volumes.list(parseInput(VolumeListQuerySchema, req.query, 'query')));
   });
-  router.get('/volumes/:id', (req, res) => {
+  routes.get('/volumes/:id', 'viewer', (req, res) => {
     res.json(volumes.get(id(req)));
   });
-  router.post('/volumes/:id/publish', async (req, res) => {
+  routes.post('/volumes/:id/publish', 'operator', async (req, res) => {
     const { serverId } = parseInput(PublishRequestSchema, req.body, 'body');
-    res.json(await volumes.publish(id(req), serverId, actorOf(req)));
+    res.json(await volumes.publish(id(req), serverId, actorOf(res)));
   });
-  router.post('/volumes/:id/unpublish', async (req, res) => {
+  routes.post('/volumes/:id/unpublish', 'operator', async (req, res) => {
     const { serverId } = parseInput(PublishRequestSchema, req.body, 'body');
-    res.json(await volumes.unpublish(id(req), serverId, actorOf(req)));
+    res.json(await volumes.unpublish(id(req), serverId, actorOf(res)));
   });
-  router.post('/volumes/:id/stage', async (req, res) => {
+  routes.post('/volumes/:id/stage', 'operator', async (req, res) => {
     const { stagingPath } = parseInput(StageRequestSchema, req.body, 'body');
-    res.json(await volumes.stage(id(req), stagingPath, actorOf(req)));
+    res.json(await volumes.stage(id(req), stagingPath, actorOf(res)));
   });
-  router.post('/volumes/:id/unstage', async (req, res) => {
+  routes.post('/volumes/:id/unstage', 'operator', async (req, res) => {
     const { stagingPath } = parseInput(StageRequestSchema, req.body, 'body');
-    res.json(await volumes.unstage(id(req), stagingPath, actorOf(req)));
+    res.json(await volumes.unstage(id(req), stagingPath, actorOf(res)));
   });
-  router.post('/volumes/:id/node-publish', async (req, res) => {
+  routes.post('/volumes/:id/node-publish', 'operator', async (req, res) => {
     const { targetPath } = parseInput(NodePublishRequestSchema, req.body, 'body');
-    res.json(await volumes.nodePublish(id(req), targetPath, actorOf(req)));
+    res.json(await volumes.nodePublish(id(req), targetPath, actorOf(res)));
   });
-  router.post('/volumes/:id/node-unpublish', async (req, res) => {
+  routes.post('/volumes/:id/node-unpublish', 'operator', async (req, res) => {
     const { targetPath } = parseInput(NodePublishRequestSchema, req.body, 'body');
-    res.json(await volumes.nodeUnpublish(id(req), targetPath, actorOf(req)));
+    res.json(await volumes.nodeUnpublish(id(req), targetPath, actorOf(res)));
   });
-  router.post('/volumes/:id/expand', async (req, res) => {
+  routes.post('/volumes/:id/expand', 'operator', async (req, res) => {
     const { capacityBytes } = parseInput(ExpandRequestSchema, req.body, 'body');
-    res.json(await volumes.expand(id(req), capacityBytes, actorOf(req)));
+    res.json(await volumes.expand(id(req), capacityBytes, actorOf(res)));
   });
-  router.delete('/volumes/:id', async (req, res) => {
+  routes.delete('/volumes/:id', 'operator', async (req, res) => {
     const { purge } = parseInput(DeleteQuerySchema, req.query, 'query');
-    res.json(await volumes.remove(id(req), purge, actorOf(req)));
+    res.json(await volumes.remove(id(req), purge, actorOf(res)));
   });
-  return router;
+  return routes.router;
 }

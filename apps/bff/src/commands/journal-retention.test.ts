@@ -6,7 +6,7 @@ import { StoreMirror } from '../state/mirror.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { StateStore } from '../store/types.js';
 import { removeDir } from '../testing/test-app.js';
-import { pruneEvents } from './event-retention.js';
+import { pruneJournal } from './journal-retention.js';
 
 const dirs: string[] = [];
 const stores: StateStore[] = [];
@@ -37,14 +37,14 @@ async function storeWithEvents(count: number): Promise<StateStore> {
   return store;
 }
 
-describe('pruneEvents', () => {
+describe('pruneJournal', () => {
   it('deletes the oldest events beyond the retained count, from the store and the journal', async () => {
     const store = await storeWithEvents(12_000);
     const mirror = new StoreMirror(store);
     await mirror.start();
     expect(mirror.events.size).toBe(12_000);
 
-    expect(await pruneEvents(store, mirror.events, 1_000)).toBe(11_000);
+    expect(await pruneJournal(store, mirror.events, 'events/', 1_000)).toBe(11_000);
     await mirror.caughtUp(await store.revision());
     const { entries } = await store.range('events/');
     expect(entries.map((e) => e.key)).toEqual(
@@ -53,7 +53,7 @@ describe('pruneEvents', () => {
     expect(mirror.events.size).toBe(1_000);
     expect(mirror.events.newestFirst().next().value?.id).toBe('ev-011999');
     // Nothing beyond the limit: nothing to do.
-    expect(await pruneEvents(store, mirror.events, 1_000)).toBe(0);
+    expect(await pruneJournal(store, mirror.events, 'events/', 1_000)).toBe(0);
     mirror.stop();
   });
 });
