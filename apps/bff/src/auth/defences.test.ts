@@ -83,7 +83,7 @@ describe('CSRF', () => {
   it('refuses a cross-site POST with the session cookie: 403 and nothing changes', async () => {
     const t = await start();
     const before = await t.store.revision();
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       // A form post from another site: no custom header, foreign origin.
       { 'content-type': 'text/plain', origin: 'https://evil.example' },
       // Even with the header (impossible cross-site without CORS), a foreign origin is refused.
