@@ -1,4 +1,9 @@
 // `npm run fault -- <kind> <id> [--url URL]`: inject a fault into the running simulated site.
+// Faults need the admin role: an API token with the admin scope from DRIVEBAY_TOKEN, or else the
+// first-start admin's password from <data dir>/initial-admin-password (DATA_DIR, default ./data).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 const kinds = {
   'drive-fail': 'driveId',
   'drive-degrade': 'driveId',
@@ -19,16 +24,49 @@ if (!kind || !(kind in kinds) || !id) {
   );
   process.exit(2);
 }
-const response = await fetch(new URL('/api/v1/admin/simulator/faults', base), {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ kind, [kinds[kind]]: id }),
-}).catch((error) => {
+const unreachable = (error) => {
   console.error(
     `drivebay: cannot reach ${base}: ${error.cause?.message ?? error.message}. Is "npm start" running?`,
   );
   process.exit(1);
-});
+};
+
+/** Authorization for the request: a bearer token, or a session of the first-start admin. */
+async function credentials() {
+  if (process.env.DRIVEBAY_TOKEN) return { authorization: `Bearer ${process.env.DRIVEBAY_TOKEN}` };
+  const file = join(process.env.DATA_DIR ?? 'data', 'initial-admin-password');
+  let password;
+  try {
+    password = readFileSync(file, 'utf8').trim();
+  } catch {
+    console.error(
+      `drivebay: set DRIVEBAY_TOKEN to an API token with the admin scope (no ${file} to sign in with)`,
+    );
+    process.exit(2);
+  }
+  const login = await fetch(new URL('/api/v1/auth/login', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'drivebay' },
+    body: JSON.stringify({ username: 'admin', password }),
+  }).catch(unreachable);
+  if (!login.ok) {
+    console.error(
+      `drivebay: signing in as admin with ${file} failed (${login.status}); set DRIVEBAY_TOKEN instead`,
+    );
+    process.exit(1);
+  }
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, 'x-requested-with': 'drivebay' };
+}
+
+const response = await fetch(new URL('/api/v1/admin/simulator/faults', base), {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...(await credentials()) },
+  body: JSON.stringify({ kind, [kinds[kind]]: id }),
+}).catch(unreachable);
 const body = await response.json().catch(() => ({}));
 if (!response.ok) {
   console.error(

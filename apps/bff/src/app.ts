@@ -2,8 +2,11 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { type ClientToServerEvents, LIVE_NAMESPACE, type ServerToClientEvents } from '@drivebay/api-types';
 import { AllocationIndex, type Inventory } from '@drivebay/composer';
-import express, { type Router } from 'express';
+import express from 'express';
 import { Server } from 'socket.io';
+import type { OidcLogin } from './auth/oidc/oidc-login.js';
+import { oidcRoutes } from './auth/oidc/oidc-routes.js';
+import { oidcSignIn } from './auth/oidc-sign-in.js';
 import {
   createSecurity,
   defaultSecurityOptions,
@@ -60,8 +63,8 @@ export interface AppDependencies {
   security?: Partial<SecurityOptions>;
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: string | Buffer; key: string | Buffer };
-  /** Extra routes that need the security objects (OIDC sign-in). */
-  extraRoutes?: (security: Security) => Router[];
+  /** OpenID Connect sign-in, when configured. */
+  oidcLogin?: OidcLogin;
 }
 
 export interface App {
@@ -115,7 +118,7 @@ export function createApp(deps: AppDependencies): App {
       users: security.users,
       audit: security.audit,
       cookies: security.cookies,
-      config: securityOptions.authConfig,
+      config: { oidc: { enabled: deps.oidcLogin !== undefined, label: deps.oidcLogin?.config.label ?? '' } },
     }),
     userRoutes(table, security.users, security.tokens, security.lockout),
     auditRoutes(table, mirror.audit),
@@ -123,7 +126,7 @@ export function createApp(deps: AppDependencies): App {
     simulatorRoutes(table, () => hardware),
     eventRoutes(table, mirror.events),
     volumeRoutes(table, volumes),
-    ...(deps.extraRoutes?.(security) ?? []),
+    ...(deps.oidcLogin ? [oidcRoutes(deps.oidcLogin, oidcSignIn(security), log, table)] : []),
     apiNotFound,
   );
   app.use(webRoutes(deps.webRoot));

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createApp } from './app.js';
 import { bootstrapAdmin } from './auth/bootstrap.js';
 import { defaultLockoutPolicy } from './auth/lockout.js';
+import { loadOidcConfig } from './auth/oidc/oidc-config.js';
+import { OidcLogin } from './auth/oidc/oidc-login.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { VolumeKeys } from './crypto/volume-keys.js';
@@ -19,6 +21,11 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(argv, process.env);
   const log = createLogger(config.logLevel);
+  // OIDC reads the environment only: a client secret given as a flag would show in `ps`.
+  const oidcConfig = loadOidcConfig(process.env);
+  const oidcLogin = oidcConfig
+    ? await OidcLogin.discover(oidcConfig, { now: () => systemClock.now().getTime() })
+    : undefined;
   const store = await openSqliteStore({ path: join(config.dataDir, 'drivebay.sqlite') });
   const app = createApp({
     store,
@@ -31,6 +38,7 @@ async function main(): Promise<void> {
     }),
     rebuild: { bytesPerSecond: config.rebuildRate },
     retainEvents: config.retainEvents,
+    ...(oidcLogin ? { oidcLogin } : {}),
     security: {
       allowedOrigins: config.allowedOrigins,
       session: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },

@@ -59,7 +59,7 @@ export const StorageClassParametersSchema = z
     encrypt: flag(false),
     minVolumeSize: bytes.optional(),
     maxVolumeSize: bytes.optional(),
-    /** When false, members must each come from a different bandwidth domain where RAID spreads them. */
+    /** When false, the two copies of every mirrored set sit behind different bandwidth domains (top-of-rack pairs). */
     softDomains: flag(false),
     /** All of these tags on every drive or slice used. */
     requiredTags: list(TagSchema),

@@ -17,6 +17,8 @@ export const UserRecordSchema = z.object({
   role: RoleSchema,
   source: z.enum(['local', 'oidc']),
   passwordHash: z.string().optional(),
+  /** For OIDC users: the provider's stable subject; a reused username with another subject is refused. */
+  subject: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

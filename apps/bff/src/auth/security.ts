@@ -1,5 +1,4 @@
-import type { AuthConfig } from '@drivebay/api-types';
-import type { RequestHandler, Router } from 'express';
+import type { RequestHandler } from 'express';
 import { auditMutations } from '../audit/audit-middleware.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Clock } from '../clock.js';
@@ -28,8 +27,6 @@ export interface SecurityOptions {
   lockout: LockoutPolicy;
   /** scrypt N; tests lower it. */
   passwordCost: number;
-  /** What the login page offers (OIDC when configured). */
-  authConfig: AuthConfig;
 }
 
 export const defaultSecurityOptions: SecurityOptions = {
@@ -38,7 +35,6 @@ export const defaultSecurityOptions: SecurityOptions = {
   session: { idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_000 },
   lockout: defaultLockoutPolicy,
   passwordCost: DEFAULT_PASSWORD_COST,
-  authConfig: { oidc: { enabled: false, label: 'Single sign-on' } },
 };
 
 /** Everything auth: the stores of users, sessions and tokens, the middleware chain, the access table. */
@@ -96,4 +92,3 @@ export function createSecurity(
 }
 
 export type Security = ReturnType<typeof createSecurity>;
-export type { Router };

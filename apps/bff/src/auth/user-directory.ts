@@ -35,13 +35,20 @@ export class UserDirectory {
     return entries.map((e) => UserRecordSchema.parse(e.value));
   }
 
-  async create(username: string, role: Role, password: string | undefined, source: User['source'] = 'local') {
+  async create(
+    username: string,
+    role: Role,
+    password: string | undefined,
+    source: User['source'] = 'local',
+    subject?: string,
+  ) {
     const now = this.clock.now().toISOString();
     const record: UserRecord = {
       username,
       role,
       source,
       ...(password !== undefined ? { passwordHash: await hashPassword(password, this.passwordCost) } : {}),
+      ...(subject !== undefined ? { subject } : {}),
       createdAt: now,
       updatedAt: now,
     };
@@ -114,6 +121,6 @@ function put(record: UserRecord): Operation {
 
 /** The API's view of a user: never the hash. */
 export function publicUser(record: UserRecord, lockedUntil?: string): User {
-  const { passwordHash: _hash, ...user } = record;
+  const { passwordHash: _hash, subject: _subject, ...user } = record;
   return { ...user, ...(lockedUntil ? { lockedUntil } : {}) };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@drivebay/api-types';
 import { type App, createApp } from '../app.js';
+import type { OidcLogin } from '../auth/oidc/oidc-login.js';
 import type { SecurityOptions } from '../auth/security.js';
 import { systemClock } from '../clock.js';
 import type { RebuildOptions } from '../commands/rebuild-scheduler.js';
@@ -34,6 +35,9 @@ export async function startTestApp(
     hub?: Partial<HubOptions>;
     rebuild?: Partial<RebuildOptions>;
     security?: Partial<SecurityOptions>;
+    /** Listen on this port (0: any free one). */
+    port?: number;
+    oidcLogin?: OidcLogin;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
@@ -51,8 +55,9 @@ export async function startTestApp(
     ...(options.hub ? { hub: options.hub } : {}),
     // A cheap scrypt cost keeps sign-ins fast in tests; hashes record their cost, so this is safe.
     security: { passwordCost: 2 ** 10, ...options.security },
+    ...(options.oidcLogin ? { oidcLogin: options.oidcLogin } : {}),
   });
-  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   await app.start();
   const { port } = app.http.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
