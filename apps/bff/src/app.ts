@@ -110,7 +110,6 @@ export function createApp(deps: AppDependencies): App {
   app.use(healthRoutes(() => ({ ready, revision: mirror.revision })));
   app.use(
     '/api/v1',
-    express.json({ limit: '64kb' }),
     ...security.chain,
     authRoutes(table, {
       signIn: security.signIn,

@@ -45,16 +45,9 @@ function resultOf(status: number): AuditResult {
   return status >= 500 ? 'error' : 'rejected';
 }
 
-/** "volume:pvc-1" from /volumes/pvc-1/publish, or from a body's name / username. */
+/** "volume:pvc-1" from /volumes/pvc-1/publish; a target a body names is added once it is read (jsonBody). */
 function targetOf(req: Request): { target?: string } {
   const [resource, id] = req.path.split('/').filter(Boolean);
-  if (!resource) return {};
-  const kind = resource.replace(/s$/, '');
-  const body: unknown = req.body;
-  const named =
-    typeof body === 'object' && body !== null
-      ? ((body as Record<string, unknown>).name ?? (body as Record<string, unknown>).username)
-      : undefined;
-  const which = id ?? (typeof named === 'string' ? named : undefined);
-  return which ? { target: `${kind}:${which.slice(0, 200)}` } : {};
+  if (!resource || !id) return {};
+  return { target: `${resource.replace(/s$/, '')}:${id.slice(0, 200)}` };
 }

@@ -1,6 +1,7 @@
 import { type Role, roleAllows, scopeForRole } from '@drivebay/api-types';
 import { type RequestHandler, Router } from 'express';
 import { sendError } from '../http/errors.js';
+import { jsonBody } from '../http/json-body.js';
 import { principalOf } from './principal.js';
 
 /** Who may call a route: anyone (public), or a signed-in principal of at least this role. */
@@ -54,9 +55,23 @@ export class GuardedRouter {
   private add(method: RouteRule['method'], path: string, access: Access, handlers: Handler[]): this {
     this.rules.push({ method, path: `${this.mountPath}${path}`, access });
     const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
-    this.router[verb](path, requireAccess(access), ...handlers);
+    // Strangers are turned away before their body is read; a signed-in caller's body is read
+    // before the role check, so that a refused attempt is audited with the target it named.
+    this.router[verb](path, requireSignedIn(access), jsonBody, requireAccess(access), ...handlers);
     return this;
   }
+}
+
+/** 401 without a principal, unless the route is public. */
+export function requireSignedIn(access: Access): RequestHandler {
+  return (_req, res, next) => {
+    if (access === 'public' || principalOf(res)) return next();
+    sendError(
+      res,
+      'UNAUTHENTICATED',
+      'sign in first (POST /api/v1/auth/login), or send Authorization: Bearer <token>',
+    );
+  };
 }
 
 /** 401 without a principal, 403 when its role (or a token's scopes) do not reach `access`. */

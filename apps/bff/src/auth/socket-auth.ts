@@ -21,6 +21,7 @@ export function socketAuth(authenticator: Authenticator, cookies: CookiePolicy, 
             ? await authenticator.fromSession(cookie)
             : undefined;
       if (!principal) return next(new Error('UNAUTHENTICATED: sign in first'));
+      if (!principal.scopes.includes('read')) return next(new Error('PERMISSION_DENIED: read scope needed'));
       socket.data.principal = principal;
       // Rooms by role: what only some roles may see is sent to their room alone.
       await socket.join(`role:${principal.role}`);

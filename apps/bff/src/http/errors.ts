@@ -56,6 +56,21 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       sendError(res, parserError.code, parserError.message, 'body');
       return;
     }
+    const clientError = httpClientError(error, req.path);
+    if (clientError?.field === 'path' && !res.locals.principal) {
+      // Params are decoded while routes are matched, before the route's access check: a stranger
+      // learns nothing about the route map from a malformed path, just as from a well-formed one.
+      sendError(
+        res,
+        'UNAUTHENTICATED',
+        'sign in first (POST /api/v1/auth/login), or send Authorization: Bearer <token>',
+      );
+      return;
+    }
+    if (clientError) {
+      sendError(res, clientError.code, clientError.message, clientError.field, clientError.status);
+      return;
+    }
     log.error('request failed', { method: req.method, path: req.path, error: String(error) });
     sendError(res, 'INTERNAL', 'internal error; the server log has the details');
   };
@@ -75,4 +90,40 @@ function bodyParserError(error: unknown): { code: ErrorCode; message: string } |
     default:
       return undefined;
   }
+}
+
+/**
+ * Errors that Express and its middleware raise with a 4xx status (http-errors): a path that is not
+ * valid percent-encoding, a compressed body that does not inflate, a missing static file. They are
+ * the client's fault, so they answer in the error shape with their own status rather than as a 500.
+ */
+function httpClientError(
+  error: unknown,
+  path: string,
+): { code: ErrorCode; message: string; field?: string; status: number } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status = 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+  if (status === undefined || status < 400 || status > 499) return undefined;
+  if (status === 404) return { code: 'NOT_FOUND', message: `${path}: no such file`, status };
+  if (status === 413) return { code: 'OUT_OF_RANGE', message: 'body: too large', field: 'body', status };
+  if (error instanceof URIError || (error instanceof Error && /decode param/i.test(error.message)))
+    return {
+      code: 'INVALID_ARGUMENT',
+      message: 'path: not valid percent-encoding',
+      field: 'path',
+      status: 400,
+    };
+  if (status === 415)
+    return {
+      code: 'INVALID_ARGUMENT',
+      message: 'body: unsupported content encoding or type',
+      field: 'body',
+      status,
+    };
+  return {
+    code: 'INVALID_ARGUMENT',
+    message: 'body: could not be read (a compressed body that does not inflate, or a truncated one)',
+    field: 'body',
+    status: 400,
+  };
 }
