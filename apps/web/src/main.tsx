@@ -3,7 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-import { LiveProvider } from './live/LiveProvider';
+import { onUnauthorized } from './api/unauthorized';
+import { markSessionEnded } from './features/auth/api/sessionQueries';
 import { createQueryClient } from './queryClient';
 import './shell/themeStore';
 import './styles.css';
@@ -11,14 +12,14 @@ import './styles.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
+// Any 401 marks the session ended; the route guard then sends the user to sign in, keeping the page.
+onUnauthorized(() => markSessionEnded(queryClient));
 
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <LiveProvider>
-          <App />
-        </LiveProvider>
+        <App />
       </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,

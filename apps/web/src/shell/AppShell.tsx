@@ -1,25 +1,25 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { BrandMark } from '../components/BrandMark';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { NavBar } from './NavBar';
 import { ThemeToggle } from './ThemeToggle';
+import { UserMenu } from './UserMenu';
 
-/** Header with product name, navigation, connection state and theme; the page below. */
+/** Header with product name, navigation, connection state, theme and who is signed in; the page below. */
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="shell">
       <header className="shell-header">
         <Link className="brand" to="/">
-          <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" className="brand-mark">
-            <rect x="1" y="2" width="14" height="4" rx="1" />
-            <rect x="1" y="10" width="14" height="4" rx="1" />
-          </svg>
+          <BrandMark />
           Drivebay
         </Link>
         <NavBar />
         <div className="shell-tools">
           <ConnectionIndicator />
           <ThemeToggle />
+          <UserMenu />
         </div>
       </header>
       <main className="shell-main">{children}</main>

@@ -1,19 +1,15 @@
+import type { Role } from '@drivebay/api-types';
 import { NavLink } from 'react-router';
+import { useSessionInfo } from '../features/auth/hooks/useSession';
+import { navLinksFor } from './navLinks';
 
-const LINKS = [
-  { to: '/', label: 'Overview', end: true },
-  { to: '/topology', label: 'Topology', end: false },
-  { to: '/volumes', label: 'Volumes', end: false },
-  { to: '/workloads', label: 'Workloads', end: false },
-  { to: '/events', label: 'Events', end: false },
-] as const;
-
-/** Main navigation; NavLink sets aria-current="page" on the active link. */
+/** Main navigation, the entries the signed-in role may use; NavLink sets aria-current="page". */
 export function NavBar() {
+  const role: Role | undefined = useSessionInfo()?.user.role;
   return (
     <nav aria-label="Main" className="nav">
       <ul>
-        {LINKS.map((link) => (
+        {navLinksFor(role).map((link) => (
           <li key={link.to}>
             <NavLink to={link.to} end={link.end}>
               {link.label}

@@ -7,6 +7,7 @@ import { formatCount } from '../topology/details/format';
 import { NoVolumes } from './components/NoVolumes';
 import { VolumeFilterBar } from './components/VolumeFilterBar';
 import { VolumesTable } from './components/VolumesTable';
+import { ComposeVolumeButton } from './compose/ComposeVolumeButton';
 import { useVolumeFilters } from './hooks/useVolumeFilters';
 import { useVolumeList, useVolumeLoadProgress } from './hooks/useVolumeList';
 import { useVolumeSort } from './hooks/useVolumeSort';
@@ -28,7 +29,7 @@ export function VolumesPage() {
 
   return (
     <section className="page volumes-page">
-      <PageHeader title="Volumes">
+      <PageHeader title="Volumes" actions={<ComposeVolumeButton />}>
         {counts && (
           <p
             className={anyUnhealthy(counts) ? 'map-summary volume-summary--alert' : 'map-summary'}

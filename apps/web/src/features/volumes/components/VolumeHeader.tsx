@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { DetailList } from '../../topology/components/DetailList';
 import { plural } from '../../topology/details/format';
+import { DeleteVolumeButton } from '../compose/DeleteVolumeButton';
 import { describeVolume, healthSentence } from '../model/describeVolume';
 import { membersBySet, setsAtRisk } from '../model/membersBySet';
 import { WarningIcon } from './StatusIcon';
@@ -20,6 +21,9 @@ export function VolumeHeader({ volume }: { volume: Volume }) {
       <div className="volume-title">
         <h1>Volume {volume.name}</h1>
         <VolumeHealthBadge health={volume.health} badge />
+        <div className="volume-actions">
+          <DeleteVolumeButton volume={volume} />
+        </div>
       </div>
       <p
         className={unhealthy ? 'attention attention--alert volume-health-sentence' : 'volume-health-sentence'}

@@ -1,0 +1,47 @@
+import { Navigate, useSearchParams } from 'react-router';
+import { parseLoginReason, safeNext } from '../../api/loginPath';
+import { BrandMark } from '../../components/BrandMark';
+import { ThemeToggle } from '../../shell/ThemeToggle';
+import { LoginForm } from './components/LoginForm';
+import { OidcSignIn } from './components/OidcSignIn';
+import { useSession } from './hooks/useSession';
+import { loginNotice } from './model/loginMessages';
+
+/** /login, outside the shell: sign in, then go back to the page that was asked for (`?next=`). */
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const notice = loginNotice(parseLoginReason(params.get('reason')));
+  const session = useSession();
+  if (session.data?.status === 'signed-in') return <Navigate to={next} replace />;
+
+  return (
+    <main className="auth-page">
+      <div className="auth-tools">
+        <ThemeToggle />
+      </div>
+      <section className="auth-card" aria-labelledby="login-heading">
+        <p className="auth-brand">
+          <BrandMark size={28} />
+          Drivebay
+        </p>
+        <h1 id="login-heading">Sign in</h1>
+        <p className="auth-tagline">The console for your composable storage.</p>
+        {notice && (
+          <p role="status" className="auth-notice">
+            {notice}
+          </p>
+        )}
+        <LoginForm />
+        <OidcSignIn next={next} />
+        <aside className="auth-help" aria-label="First start">
+          <h2>First start?</h2>
+          <p>
+            The first admin's password was printed on the console at first start and saved in{' '}
+            <code>data/initial-admin-password</code>. Sign in with it, then change it under Account.
+          </p>
+        </aside>
+      </section>
+    </main>
+  );
+}

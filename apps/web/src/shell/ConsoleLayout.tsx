@@ -1,0 +1,25 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { Outlet } from 'react-router';
+import { recheckSession } from '../features/auth/api/sessionQueries';
+import { RequireSession } from '../features/auth/RequireSession';
+import { LiveProvider } from '../live/LiveProvider';
+import { AppShell } from './AppShell';
+
+/**
+ * Every console page: behind a sign-in, with the live connection (opened only once signed in,
+ * closed on sign-out) and the shell around the page.
+ */
+export function ConsoleLayout() {
+  const queryClient = useQueryClient();
+  const checkSession = useCallback(() => recheckSession(queryClient), [queryClient]);
+  return (
+    <RequireSession>
+      <LiveProvider checkSession={checkSession}>
+        <AppShell>
+          <Outlet />
+        </AppShell>
+      </LiveProvider>
+    </RequireSession>
+  );
+}
