@@ -6,6 +6,7 @@ import {
   type FaultRequest,
   type FaultResult,
   FaultResultSchema,
+  type Role,
   type TopologySnapshot,
   TopologySnapshotSchema,
   type Volume,
@@ -83,5 +84,14 @@ export class DrivebayApi {
     const response = await this.request(`/api/v1/volumes/${encodeURIComponent(id)}`);
     if (!response.ok) throw new Error(`GET /api/v1/volumes/${id}: ${response.status}`);
     return VolumeSchema.parse(await response.json());
+  }
+
+  /** Adds a user through `POST /api/v1/users` (admins only). */
+  async createUser(username: string, role: Role, password: string): Promise<void> {
+    const response = await this.request('/api/v1/users', {
+      method: 'POST',
+      body: JSON.stringify({ username, role, password }),
+    });
+    if (response.status !== 201) throw new Error(`create user ${username}: ${response.status}`);
   }
 }
