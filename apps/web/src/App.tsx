@@ -3,6 +3,7 @@ import { AuditPage } from './features/audit/AuditPage';
 import { AccountPage } from './features/auth/AccountPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { EventsPage } from './features/events/EventsPage';
+import { IncidentPage } from './features/incident/IncidentPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { TokensPage } from './features/tokens/TokensPage';
@@ -25,6 +26,7 @@ export function App() {
         <Route path="/volumes/:id" element={<VolumeDetailPage />} />
         <Route path="/workloads" element={<WorkloadsPage />} />
         <Route path="/events" element={<EventsPage />} />
+        <Route path="/incident" element={<IncidentPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/account" element={<AccountPage />} />

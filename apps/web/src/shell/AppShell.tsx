@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { BrandMark } from '../components/BrandMark';
+import { IncidentBanner } from '../features/incident/components/IncidentBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { NavBar } from './NavBar';
 import { ThemeToggle } from './ThemeToggle';
@@ -22,6 +23,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <UserMenu />
         </div>
       </header>
+      <IncidentBanner />
       <main className="shell-main">{children}</main>
     </div>
   );

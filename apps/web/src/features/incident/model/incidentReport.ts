@@ -1,0 +1,101 @@
+import type { Drive, DriveHealth, Volume } from '@drivebay/api-types';
+import { enclosureSlots, type TopologyModel } from '../../topology/model/topologyModel';
+
+/** A drive that is not ok, with where to find it. */
+export interface AffectedDrive {
+  readonly id: string;
+  readonly serial: string;
+  readonly health: Exclude<DriveHealth, 'ok'>;
+  readonly enclosureId: string;
+  readonly bay: number;
+}
+
+/** A volume that lost a copy or all copies, or is rebuilding one. */
+export interface AffectedVolume {
+  readonly id: string;
+  readonly name: string;
+  readonly cluster: string;
+  readonly layout: Volume['layout'];
+  /** Drives of the volume's members that are failed or rebuilding. */
+  readonly drives: readonly string[];
+  /** While rebuilding: the slowest copy's progress (0..1) and the latest ETA. */
+  readonly rebuild?: { readonly progress: number; readonly eta: string };
+}
+
+/** What an incident touches; also the JSON written for the postmortem. */
+export interface IncidentReport {
+  readonly generatedAt: string;
+  readonly revision: number;
+  readonly site: string | null;
+  readonly enclosuresOffline: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly rack: string;
+    /** A drive in it, to open the map there; null for an empty enclosure. */
+    readonly firstDriveId: string | null;
+  }[];
+  readonly drives: readonly AffectedDrive[];
+  /** Volumes with no complete copy left: their data is unavailable. */
+  readonly lostAvailability: readonly AffectedVolume[];
+  /** Volumes still served, but one more failure away from losing data. */
+  readonly lostRedundancy: readonly AffectedVolume[];
+  readonly rebuilding: readonly AffectedVolume[];
+}
+
+const HEALTH_RANK: Record<Exclude<DriveHealth, 'ok'>, number> = { failed: 0, offline: 1, degraded: 2 };
+
+/** Gathers the affected hardware from the model and classifies the given unhealthy volumes. */
+export function incidentReport(model: TopologyModel, volumes: readonly Volume[], now: Date): IncidentReport {
+  const enclosuresOffline = [...model.enclosures.values()]
+    .filter((e) => e.state === 'offline')
+    .map((e) => {
+      const slot = enclosureSlots(model, e.id)[0];
+      const firstDriveId = slot === undefined ? null : (model.drives[slot]?.id ?? null);
+      return { id: e.id, name: e.name, rack: e.rack, firstDriveId };
+    });
+  const drives: AffectedDrive[] = [];
+  for (const drive of model.drives) if (drive && drive.health !== 'ok') drives.push(affectedDrive(drive));
+  drives.sort((a, b) => HEALTH_RANK[a.health] - HEALTH_RANK[b.health] || a.id.localeCompare(b.id));
+  const byHealth = (health: Volume['health']) =>
+    volumes.filter((v) => v.health === health).map(affectedVolume);
+  return {
+    generatedAt: now.toISOString(),
+    revision: model.revision,
+    site: model.site?.name ?? null,
+    enclosuresOffline,
+    drives,
+    lostAvailability: byHealth('failed'),
+    lostRedundancy: byHealth('degraded'),
+    rebuilding: byHealth('rebuilding'),
+  };
+}
+
+function affectedDrive(drive: Drive): AffectedDrive {
+  return {
+    id: drive.id,
+    serial: drive.serial,
+    health: drive.health as AffectedDrive['health'],
+    enclosureId: drive.enclosure,
+    bay: drive.bay,
+  };
+}
+
+function affectedVolume(volume: Volume): AffectedVolume {
+  const hurt = volume.members.filter((m) => m.state !== 'active');
+  const rebuilds = hurt.flatMap((m) => (m.state === 'rebuilding' && m.rebuild ? [m.rebuild] : []));
+  const base = {
+    id: volume.id,
+    name: volume.name,
+    cluster: volume.cluster,
+    layout: volume.layout,
+    drives: hurt.map((m) => m.driveId),
+  };
+  if (rebuilds.length === 0) return base;
+  const progress = Math.min(...rebuilds.map((r) => r.progress));
+  const eta =
+    rebuilds
+      .map((r) => r.eta)
+      .sort()
+      .at(-1) ?? '';
+  return { ...base, rebuild: { progress, eta } };
+}
