@@ -27,6 +27,7 @@ import { auditRoutes } from './http/routes/audit.js';
 import { authRoutes } from './http/routes/auth.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
+import { metricsRoutes } from './http/routes/metrics.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
 import { topologyRoutes } from './http/routes/topology.js';
 import { userRoutes } from './http/routes/users.js';
@@ -36,6 +37,9 @@ import { webRoutes } from './http/static.js';
 import { defaultHubOptions, type HubOptions, LiveHub } from './live/hub.js';
 import { attachLiveNamespace } from './live/live-namespace.js';
 import type { Logger } from './log.js';
+import { MetricsHistory } from './metrics/metrics-history.js';
+import { defaultMetricsOptions, type MetricsOptions, MetricsSampler } from './metrics/metrics-sampler.js';
+import type { SiteState } from './metrics/site-figures.js';
 import type { HardwareSource } from './sources/hardware.js';
 import { StoreMirror } from './state/mirror.js';
 import type { StateStore } from './store/types.js';
@@ -65,6 +69,8 @@ export interface AppDependencies {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** OpenID Connect sign-in, when configured. */
   oidcLogin?: OidcLogin;
+  /** How often the site's figures are recorded for the charts, and how many samples are kept. */
+  metrics?: Partial<MetricsOptions>;
 }
 
 export interface App {
@@ -98,6 +104,17 @@ export function createApp(deps: AppDependencies): App {
     log,
   );
   const hub = new LiveHub(store, { ...defaultHubOptions, ...deps.hub });
+  const metricsOptions = { ...defaultMetricsOptions, ...deps.metrics };
+  const metricsHistory = new MetricsHistory();
+  mirror.follow(metricsHistory);
+  const siteState = (): SiteState => ({
+    inventory: mirror.inventory,
+    allocations,
+    volumes: mirror.volumes.volumes,
+    newestEvents: () => mirror.events.newestFirst(),
+    revision: mirror.revision,
+  });
+  const sampler = new MetricsSampler(store, metricsHistory, siteState, clock, metricsOptions, log);
   const snapshots = new SnapshotCache(() => ({ inventory: mirror.inventory, revision: mirror.revision }));
   let hardware: HardwareSource | undefined;
   let ready = false;
@@ -125,6 +142,7 @@ export function createApp(deps: AppDependencies): App {
     simulatorRoutes(table, () => hardware),
     eventRoutes(table, mirror.events),
     volumeRoutes(table, volumes),
+    metricsRoutes(table, siteState, metricsHistory, metricsOptions.intervalMs),
     ...(deps.oidcLogin ? [oidcRoutes(deps.oidcLogin, oidcSignIn(security), log, table)] : []),
     apiNotFound,
   );
@@ -149,6 +167,7 @@ export function createApp(deps: AppDependencies): App {
     security,
     async start() {
       await mirror.start();
+      await metricsHistory.load(store);
       await hub.start();
       hardware = deps.hardware(mirror.inventory);
       await hardware.start((observation) => ingest.observe(observation, `hardware:${hardware?.name}`));
@@ -163,6 +182,11 @@ export function createApp(deps: AppDependencies): App {
         log,
       );
       rebuilds.start();
+      sampler.start();
+      // A first point at once, so a fresh site's charts are not empty for a minute.
+      await sampler
+        .sample()
+        .catch((error: unknown) => log.warn('metrics sample failed', { error: String(error) }));
       socketSweep = setInterval(() => {
         security.sockets
           .sweep()
@@ -177,6 +201,7 @@ export function createApp(deps: AppDependencies): App {
       if (compactor) clearInterval(compactor);
       if (socketSweep) clearInterval(socketSweep);
       rebuilds.stop();
+      sampler.stop();
       await hardware?.stop();
       hub.stop();
       mirror.stop();

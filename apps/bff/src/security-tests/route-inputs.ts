@@ -9,6 +9,7 @@ import {
   FaultRequestSchema,
   IdSchema,
   LoginRequestSchema,
+  MetricsHistoryQuerySchema,
   NodePublishRequestSchema,
   PublishRequestSchema,
   StageRequestSchema,
@@ -92,6 +93,10 @@ export function routeInputs(f: FuzzFixtures): Partial<Record<RuleKey, RouteInput
     'GET /api/v1/events': {
       query: EventsQuerySchema,
       sampleQuery: { object: `drive:${f.driveId}`, severity: 'info', limit: '10' },
+    },
+    'GET /api/v1/metrics/history': {
+      query: MetricsHistoryQuerySchema,
+      sampleQuery: { since: '2026-01-01T00:00:00Z', points: '50' },
     },
     'POST /api/v1/placement/preview': volumeRequest,
     'POST /api/v1/volumes': volumeRequest,

@@ -149,6 +149,8 @@ export const probes: Record<RuleKey, Probe> = {
     }),
   },
   'GET /api/v1/events': { ok: 200, prepare: () => ({ path: '/events?limit=5' }) },
+  'GET /api/v1/capacity': { ok: 200, prepare: () => ({ path: '/capacity' }) },
+  'GET /api/v1/metrics/history': { ok: 200, prepare: () => ({ path: '/metrics/history?points=10' }) },
   'POST /api/v1/placement/preview': {
     ok: 200,
     prepare: ({ unique }) => ({

@@ -11,6 +11,7 @@ import type { RebuildOptions } from '../commands/rebuild-scheduler.js';
 import { VolumeKeys } from '../crypto/volume-keys.js';
 import type { HubOptions } from '../live/hub.js';
 import { createLogger } from '../log.js';
+import type { MetricsOptions } from '../metrics/metrics-sampler.js';
 import { resumeSimulatedSite } from '../sources/simulator/resume.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { StateStore } from '../store/types.js';
@@ -38,6 +39,7 @@ export async function startTestApp(
     /** Listen on this port (0: any free one). */
     port?: number;
     oidcLogin?: OidcLogin;
+    metrics?: Partial<MetricsOptions>;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
@@ -56,6 +58,7 @@ export async function startTestApp(
     // A cheap scrypt cost keeps sign-ins fast in tests; hashes record their cost, so this is safe.
     security: { passwordCost: 2 ** 10, ...options.security },
     ...(options.oidcLogin ? { oidcLogin: options.oidcLogin } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   await app.start();
