@@ -17,6 +17,7 @@ export const ConfigSchema = z.object({
   webRoot: z.string().min(1),
   rebuildRate: z.coerce.number().positive().max(1e12),
   retainEvents: z.coerce.number().int().min(1000).max(10_000_000),
+  metricsIntervalSeconds: z.coerce.number().int().min(1).max(3600),
   sessionIdleMinutes: z.coerce
     .number()
     .int()
@@ -66,6 +67,12 @@ const flags = {
     env: 'RETAIN_EVENTS',
     fallback: '100000',
     help: 'newest events kept in the timeline; older ones are deleted',
+  },
+  'metrics-interval-seconds': {
+    type: 'string',
+    env: 'METRICS_INTERVAL_SECONDS',
+    fallback: '60',
+    help: 'how often capacity, allocations and the event rate are recorded for the charts (a week of samples is kept)',
   },
   'session-idle-minutes': {
     type: 'string',
@@ -130,6 +137,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     webRoot: resolve(pick('web-root')),
     rebuildRate: pick('rebuild-rate'),
     retainEvents: pick('retain-events'),
+    metricsIntervalSeconds: pick('metrics-interval-seconds'),
     sessionIdleMinutes: pick('session-idle-minutes'),
     sessionMaxHours: pick('session-max-hours'),
     lockoutFailures: pick('lockout-failures'),

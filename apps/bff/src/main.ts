@@ -38,6 +38,11 @@ async function main(): Promise<void> {
     }),
     rebuild: { bytesPerSecond: config.rebuildRate },
     retainEvents: config.retainEvents,
+    // A week of samples whatever the interval.
+    metrics: {
+      intervalMs: config.metricsIntervalSeconds * 1000,
+      retain: Math.ceil((7 * 86_400) / config.metricsIntervalSeconds),
+    },
     ...(oidcLogin ? { oidcLogin } : {}),
     security: {
       allowedOrigins: config.allowedOrigins,

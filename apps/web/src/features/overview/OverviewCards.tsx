@@ -1,8 +1,9 @@
-import type { DriveHealth } from '@drivebay/api-types';
+import type { CapacityReport, DriveHealth } from '@drivebay/api-types';
 import { HealthIcon } from '../topology/components/HealthIcon';
 import { formatCount, plural } from '../topology/details/format';
-import { formatBytes } from '../volumes/model/formatBytes';
-import type { HealthSummary, MediaCapacity } from './healthSummary';
+import { CapacityTiersCard } from './components/CapacityTiersCard';
+import { RebuildsCard } from './components/RebuildsCard';
+import type { HealthSummary } from './healthSummary';
 import { SummaryCard } from './SummaryCard';
 import { VolumesCard } from './VolumesCard';
 
@@ -14,7 +15,13 @@ const HEALTH_ROWS: readonly { health: DriveHealth; name: string }[] = [
 ];
 
 /** The overview's cards, all from one HealthSummary. */
-export function OverviewCards({ summary }: { summary: HealthSummary }) {
+export function OverviewCards({
+  summary,
+  capacity,
+}: {
+  summary: HealthSummary;
+  capacity: CapacityReport | undefined;
+}) {
   return (
     <div className="cards">
       <SummaryCard title="Drives" figure={formatCount(summary.drives.total)}>
@@ -43,8 +50,7 @@ export function OverviewCards({ summary }: { summary: HealthSummary }) {
         </ul>
       </SummaryCard>
       <VolumesCard />
-      <CapacityCard title="HDD capacity" capacity={summary.capacity.hdd} />
-      <CapacityCard title="SSD capacity" capacity={summary.capacity.ssd} />
+      <RebuildsCard report={capacity} now={Date.now()} />
       <SummaryCard title="Servers" figure={formatCount(summary.servers.total)}>
         <ul className="card-list">
           <li>
@@ -58,26 +64,7 @@ export function OverviewCards({ summary }: { summary: HealthSummary }) {
           </li>
         </ul>
       </SummaryCard>
+      <CapacityTiersCard report={capacity} />
     </div>
   );
-}
-
-function CapacityCard({ title, capacity }: { title: string; capacity: MediaCapacity }) {
-  return (
-    <SummaryCard title={title} figure={formatCapacity(capacity.bytes)}>
-      <ul className="card-list">
-        <li>
-          In <strong>{plural(capacity.drives, 'drive')}</strong>
-        </li>
-        <li>
-          Failed or offline <strong>{formatCapacity(capacity.unavailableBytes)}</strong>
-        </li>
-      </ul>
-    </SummaryCard>
-  );
-}
-
-/** Site capacities: TB below 1 PB, then PB and EB, one decimal ("1.3 EB", not "1,293,317 TB"). */
-function formatCapacity(bytes: number): string {
-  return formatBytes(bytes, 'TB');
 }

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -6,8 +7,16 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { useTopologySnapshot } from '../topology/hooks/useTopologySnapshot';
 import type { TopologyModel } from '../topology/model/topologyModel';
+import { CHART_POINTS, capacityQuery, historyQuery, metricsKeys } from './api/metricsQueries';
 import { needsAttention, summarizeHealth } from './healthSummary';
+import { useRefreshOnChange } from './hooks/useRefreshOnChange';
 import { OverviewCards } from './OverviewCards';
+import './overview.css';
+
+// recharts is most of the overview's weight: loaded with the charts, not with the console.
+const HistoryCharts = lazy(() =>
+  import('./components/HistoryCharts').then((module) => ({ default: module.HistoryCharts })),
+);
 
 /** /: the site's health at a glance. */
 export function OverviewPage() {
@@ -36,6 +45,10 @@ export function OverviewPage() {
 
 function OverviewBody({ model }: { model: TopologyModel }) {
   const summary = useMemo(() => summarizeHealth(model), [model]);
+  const capacity = useQuery(capacityQuery()).data;
+  const history = useQuery(historyQuery()).data;
+  useRefreshOnChange(metricsKeys.capacity(), model.revision, 2_000);
+  useRefreshOnChange(metricsKeys.history(CHART_POINTS), model.revision, 60_000);
   if (summary.enclosures.total === 0) {
     return (
       <EmptyState title="No enclosures discovered yet — is the hardware source running?">
@@ -50,7 +63,12 @@ function OverviewBody({ model }: { model: TopologyModel }) {
         {attention ? 'Some drives or enclosures need attention. ' : 'All drives and enclosures are healthy. '}
         <Link to="/topology">Open the topology map</Link>
       </p>
-      <OverviewCards summary={summary} />
+      <OverviewCards summary={summary} capacity={capacity} />
+      {history && (
+        <Suspense fallback={<p className="card-note">Loading the charts…</p>}>
+          <HistoryCharts history={history} />
+        </Suspense>
+      )}
     </>
   );
 }
