@@ -1,17 +1,19 @@
 import { Route, Routes } from 'react-router';
-import { AuditPage } from './features/audit/AuditPage';
-import { AccountPage } from './features/auth/AccountPage';
 import { LoginPage } from './features/auth/LoginPage';
-import { EventsPage } from './features/events/EventsPage';
-import { IncidentPage } from './features/incident/IncidentPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
-import { OverviewPage } from './features/overview/OverviewPage';
-import { TokensPage } from './features/tokens/TokensPage';
-import { TopologyPage } from './features/topology/TopologyPage';
-import { UsersPage } from './features/users/UsersPage';
-import { VolumeDetailPage } from './features/volumes/VolumeDetailPage';
-import { VolumesPage } from './features/volumes/VolumesPage';
-import { WorkloadsPage } from './features/workloads/WorkloadsPage';
+import {
+  AccountPage,
+  AuditPage,
+  EventsPage,
+  IncidentPage,
+  OverviewPage,
+  TokensPage,
+  TopologyPage,
+  UsersPage,
+  VolumeDetailPage,
+  VolumesPage,
+  WorkloadsPage,
+} from './pages';
 import { ConsoleLayout } from './shell/ConsoleLayout';
 
 /** The login page on its own; every other route inside the signed-in shell. */

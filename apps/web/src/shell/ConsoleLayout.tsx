@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { Outlet } from 'react-router';
+import { LoadingState } from '../components/LoadingState';
 import { recheckSession } from '../features/auth/api/sessionQueries';
 import { RequireSession } from '../features/auth/RequireSession';
 import { LiveProvider } from '../live/LiveProvider';
@@ -17,7 +18,9 @@ export function ConsoleLayout() {
     <RequireSession>
       <LiveProvider checkSession={checkSession}>
         <AppShell>
-          <Outlet />
+          <Suspense fallback={<LoadingState what="the page" />}>
+            <Outlet />
+          </Suspense>
         </AppShell>
       </LiveProvider>
     </RequireSession>
