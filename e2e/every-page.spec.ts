@@ -1,0 +1,72 @@
+import { GIB } from '@drivebay/api-types';
+import { expect, test } from '@playwright/test';
+import { DrivebayApi } from './support/api.js';
+import { seriousAxeFindings } from './support/axe.js';
+import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { signInBrowser } from './support/session.js';
+
+let server: RunningServer;
+let api: DrivebayApi;
+
+test.beforeAll(async () => {
+  server = await startServer();
+  api = await DrivebayApi.signIn(server.url, server.admin);
+  // Something on every page: a mirrored volume, a slice, and a failed drive (so the incident banner shows).
+  const { volume } = await api.compose({
+    name: 'e2e-pages-mirror',
+    capacityBytes: 2_000_000_000_000,
+    parameters: { type: 'hdd', redundancy: true },
+  });
+  await api.compose({ name: 'e2e-pages-slice', capacityBytes: 20 * GIB, parameters: { type: 'slice' } });
+  await api.inject({ kind: 'drive-fail', driveId: volume.members[0]?.driveId ?? '' });
+});
+
+test.afterAll(async () => {
+  await killServer(server, 'SIGTERM');
+  removeDataDir(server);
+});
+
+/** Each page: its heading, and a text that shows it loaded its data (not just its loading state). */
+const pages = [
+  { path: '/', heading: 'Overview', loaded: 'Capacity by tier' },
+  { path: '/topology', heading: 'Topology', loaded: null },
+  { path: '/volumes', heading: 'Volumes', loaded: 'e2e-pages-mirror' },
+  { path: '/volumes/e2e-pages-mirror', heading: 'Volume e2e-pages-mirror', loaded: 'Layout' },
+  { path: '/workloads', heading: 'Workloads', loaded: null },
+  { path: '/events', heading: 'Events', loaded: null },
+  { path: '/incident', heading: 'Incident', loaded: 'Volumes that lost redundancy' },
+  { path: '/audit', heading: 'Audit', loaded: 'POST /api/v1/volumes' },
+  { path: '/admin/users', heading: 'Users', loaded: 'Add a user' },
+  { path: '/account', heading: 'Account', loaded: null },
+  { path: '/account/tokens', heading: 'API tokens', loaded: null },
+] as const;
+
+for (const { path, heading, loaded } of pages) {
+  test(`${path} loads and has no serious accessibility violations`, async ({ page }) => {
+    await signInBrowser(page, server.url, server.admin);
+    await page.goto(new URL(path, server.url).toString());
+    await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+    if (loaded) await expect(page.getByText(loaded).first()).toBeVisible();
+    await expect(page.getByRole('alert', { name: 'Incident' })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+  });
+}
+
+test('the sign-in page has no serious accessibility violations', async ({ page }) => {
+  await page.goto(new URL('/login', server.url).toString());
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await seriousAxeFindings(page)).toEqual([]);
+});
+
+test('the light theme is as readable as the dark one', async ({ page }) => {
+  await signInBrowser(page, server.url, server.admin);
+  await page.goto(new URL('/volumes', server.url).toString());
+  await page.getByRole('button', { name: /light theme/i }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  // Remembered across a reload.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByText('e2e-pages-mirror').first()).toBeVisible();
+  expect(await seriousAxeFindings(page)).toEqual([]);
+});
