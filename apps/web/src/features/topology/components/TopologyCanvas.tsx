@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTheme } from '../../../shell/useTheme';
 import { formatCount } from '../details/format';
 import { type MapSummary, mapAriaLabel } from '../details/mapSummary';
 import type { TopologyLayout } from '../layout/layoutTypes';
+import type { BayColouring } from '../map/bayColouring';
 import { type HoverInfo, MapController } from '../map/MapController';
 import { paletteFor } from '../map/paletteFor';
 import type { TopologyModel } from '../model/topologyModel';
@@ -16,6 +17,8 @@ interface TopologyCanvasProps {
   onSelectDrive: (id: string) => void;
   /** The canvas changed shape enough that the map should be laid out again. */
   onAspectRatioChange: (aspectRatio: number) => void;
+  /** Colours other than health (media, utilisation …); null draws health. */
+  colouring: BayColouring | null;
 }
 
 /** The topology map: one canvas, zoom and pan controls, and a tooltip. */
@@ -26,6 +29,7 @@ export function TopologyCanvas({
   selectedDriveId,
   onSelectDrive,
   onAspectRatioChange,
+  colouring,
 }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const controllerRef = useRef<MapController | null>(null);
@@ -54,9 +58,14 @@ export function TopologyCanvas({
     };
   }, []);
 
+  // A new palette object repaints the cached bay sprites, which is what a colour change needs.
+  const palette = useMemo(
+    () => (colouring ? { ...paletteFor(theme), colouring } : paletteFor(theme)),
+    [theme, colouring],
+  );
   useEffect(() => {
-    controllerRef.current?.update({ model, layout, palette: paletteFor(theme), selectedDriveId });
-  }, [model, layout, theme, selectedDriveId]);
+    controllerRef.current?.update({ model, layout, palette, selectedDriveId });
+  }, [model, layout, palette, selectedDriveId]);
 
   const handleZoomIn = () => controllerRef.current?.zoomBy(1.6);
   const handleZoomOut = () => controllerRef.current?.zoomBy(1 / 1.6);

@@ -1,13 +1,18 @@
 import { useCallback, useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/apiError';
 import { hiddenRacksNote, mapSummaryLine, summarizeMap } from '../details/mapSummary';
+import { useBayColouring } from '../hooks/useBayColouring';
+import { useColourMode } from '../hooks/useColourMode';
 import { useEscape } from '../hooks/useEscape';
 import { useSelectedDrive } from '../hooks/useSelectedDrive';
 import { useTopologyLayout } from '../hooks/useTopologyLayout';
 import type { TopologyModel } from '../model/topologyModel';
+import { ColourLegend } from './ColourLegend';
+import { ColourModePicker } from './ColourModePicker';
 import { DrivePanel } from './DrivePanel';
 import { FindDrive } from './FindDrive';
 import { Legend } from './Legend';
+import './colour-modes.css';
 import { TopologyCanvas } from './TopologyCanvas';
 
 interface TopologyViewProps {
@@ -31,6 +36,8 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
     [select, selectedDriveId],
   );
   useEscape(selectedDriveId !== null, handleClose);
+  const [colourMode, setColourMode] = useColourMode();
+  const colouring = useBayColouring(colourMode, model);
 
   return (
     <section className="page topology-page">
@@ -50,7 +57,10 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
             </p>
           )}
         </div>
-        <FindDrive model={model} onFound={handleSelect} />
+        <div className="topology-tools">
+          <ColourModePicker mode={colourMode} onChange={setColourMode} />
+          <FindDrive model={model} onFound={handleSelect} />
+        </div>
       </div>
       {refreshError && (
         <div role="alert" className="banner">
@@ -60,7 +70,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           </button>
         </div>
       )}
-      <Legend summary={summary} />
+      {colouring ? <ColourLegend colouring={colouring} /> : <Legend summary={summary} />}
       <div className="topology-body">
         <TopologyCanvas
           model={model}
@@ -69,6 +79,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           selectedDriveId={selectedDriveId}
           onSelectDrive={handleSelect}
           onAspectRatioChange={setAspectRatio}
+          colouring={colouring}
         />
         {selectedDriveId && <DrivePanel model={model} driveId={selectedDriveId} onClose={handleClose} />}
       </div>

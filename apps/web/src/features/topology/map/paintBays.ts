@@ -30,6 +30,7 @@ export function paintBays(
     failed: new Path2D(),
     offline: new Path2D(),
   };
+  const byColour = new Map<string, Path2D>();
   const crosses = new Path2D();
   const dots = new Path2D();
   const dashes = new Path2D();
@@ -40,7 +41,8 @@ export function paintBays(
     occupied[drive.bay] = 1;
     const cx = x + (drive.bay % box.columns) * BAY_PITCH;
     const cy = y + Math.floor(drive.bay / box.columns) * BAY_PITCH;
-    cells[drive.health].rect(cx, cy, S, S);
+    if (palette.colouring) addCell(byColour, palette.colouring.colourOf(drive), cx, cy);
+    else cells[drive.health].rect(cx, cy, S, S);
     if (!markers) continue;
     if (drive.health === 'failed') addCross(crosses, cx, cy);
     else if (drive.health === 'degraded') addDot(dots, cx, cy);
@@ -59,6 +61,10 @@ export function paintBays(
     ctx.fillStyle = kind === 'empty' ? palette.empty : palette.health[kind];
     ctx.fill(cells[kind]);
   }
+  for (const [colour, path] of byColour) {
+    ctx.fillStyle = colour;
+    ctx.fill(path);
+  }
   if (!markers) return;
   ctx.strokeStyle = palette.markerInk;
   ctx.fillStyle = palette.markerInk;
@@ -67,6 +73,15 @@ export function paintBays(
   ctx.stroke(crosses);
   ctx.stroke(dashes);
   ctx.fill(dots);
+}
+
+function addCell(paths: Map<string, Path2D>, colour: string, x: number, y: number): void {
+  let path = paths.get(colour);
+  if (!path) {
+    path = new Path2D();
+    paths.set(colour, path);
+  }
+  path.rect(x, y, S, S);
 }
 
 function addCross(path: Path2D, x: number, y: number): void {

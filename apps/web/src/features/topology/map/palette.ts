@@ -1,4 +1,5 @@
 import type { DriveHealth } from '@drivebay/api-types';
+import type { BayColouring } from './bayColouring';
 
 /** Colours the map draws with, read from the theme's CSS variables. */
 export interface CanvasPalette {
@@ -16,6 +17,8 @@ export interface CanvasPalette {
   readonly select: string;
   readonly hover: string;
   readonly health: Readonly<Record<DriveHealth, string>>;
+  /** Bays coloured by something other than health (media, utilisation …); health marks stay. */
+  readonly colouring?: BayColouring | null;
 }
 
 /** Reads the map colours of the current theme (CSS custom properties on <html>). */

@@ -8,9 +8,10 @@ import { hasFilters, matchesFilters, type VolumeFilters } from '../model/volumeF
 
 /**
  * Every volume matching `filters`, live. While a filtered list loads, the unfiltered list
- * (when cached, and so live too) is filtered here to show something at once.
+ * (when cached, and so live too) is filtered here to show something at once. `enabled` false
+ * loads nothing (for views that need the volumes only in some modes).
  */
-export function useVolumeList(filters: VolumeFilters) {
+export function useVolumeList(filters: VolumeFilters, enabled = true) {
   const queryClient = useQueryClient();
   const options = volumeListQuery(filters);
   const hash = hashKey(options.queryKey);
@@ -21,7 +22,7 @@ export function useVolumeList(filters: VolumeFilters) {
   // (with structural sharing off) would look like new data forever.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `hash` stands for `filters`.
   const placeholder = useMemo(() => all?.filter((volume) => matchesFilters(volume, filters)), [all, hash]);
-  return useQuery({ ...options, placeholderData: placeholder });
+  return useQuery({ ...options, placeholderData: placeholder, enabled });
 }
 
 /** How far the list for `filters` has loaded, while it loads. */
