@@ -15,6 +15,24 @@ export class TopologyPage {
     await this.page.goto(new URL(`/topology${query}`, baseUrl).toString());
   }
 
+  /** The Find box (drive id, serial or volume name). */
+  get find(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Find' });
+  }
+
+  /** "Outlined: the 2 drives of volume …" once a volume is found. */
+  get volumeHighlight(): Locator {
+    return this.page.locator('[data-highlighted-volume]');
+  }
+
+  get colourBy(): Locator {
+    return this.page.getByLabel('Colour by');
+  }
+
+  get colourLegend(): Locator {
+    return this.page.getByRole('list', { name: 'Colour legend' });
+  }
+
   /** The side panel of a selected drive. */
   drivePanel(driveId: string): Locator {
     return this.page.getByRole('complementary', { name: `Drive ${driveId}` });

@@ -32,6 +32,7 @@ export async function renderMapPng(
     palette,
     hover: null,
     selectedDriveId: null,
+    highlightDriveIds: [],
     sprites: new SpriteCache(),
   };
   for (let pass = 0; pass < MAX_PASSES && !drawTopology(ctx, scene); pass++) {

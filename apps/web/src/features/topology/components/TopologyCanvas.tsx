@@ -19,6 +19,8 @@ interface TopologyCanvasProps {
   onAspectRatioChange: (aspectRatio: number) => void;
   /** Colours other than health (media, utilisation …); null draws health. */
   colouring: BayColouring | null;
+  /** Drives outlined besides the selection (a found volume's members). */
+  highlightDriveIds: readonly string[];
 }
 
 /** The topology map: one canvas, zoom and pan controls, and a tooltip. */
@@ -30,6 +32,7 @@ export function TopologyCanvas({
   onSelectDrive,
   onAspectRatioChange,
   colouring,
+  highlightDriveIds,
 }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const controllerRef = useRef<MapController | null>(null);
@@ -64,8 +67,8 @@ export function TopologyCanvas({
     [theme, colouring],
   );
   useEffect(() => {
-    controllerRef.current?.update({ model, layout, palette, selectedDriveId });
-  }, [model, layout, palette, selectedDriveId]);
+    controllerRef.current?.update({ model, layout, palette, selectedDriveId, highlightDriveIds });
+  }, [model, layout, palette, selectedDriveId, highlightDriveIds]);
 
   const handleZoomIn = () => controllerRef.current?.zoomBy(1.6);
   const handleZoomOut = () => controllerRef.current?.zoomBy(1 / 1.6);

@@ -1,9 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../../../api/apiError';
 import { hiddenRacksNote, mapSummaryLine, summarizeMap } from '../details/mapSummary';
 import { useBayColouring } from '../hooks/useBayColouring';
 import { useColourMode } from '../hooks/useColourMode';
 import { useEscape } from '../hooks/useEscape';
+import { useHighlightedVolume } from '../hooks/useHighlightedVolume';
 import { useSelectedDrive } from '../hooks/useSelectedDrive';
 import { useTopologyLayout } from '../hooks/useTopologyLayout';
 import type { TopologyModel } from '../model/topologyModel';
@@ -36,6 +38,8 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
     [select, selectedDriveId],
   );
   useEscape(selectedDriveId !== null, handleClose);
+  const { volumeId, driveIds: highlightDriveIds, highlight, highlightWithDrive } = useHighlightedVolume();
+  const handleClearHighlight = useCallback(() => highlight(null), [highlight]);
   const [colourMode, setColourMode] = useColourMode();
   const colouring = useBayColouring(colourMode, model);
 
@@ -59,7 +63,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
         </div>
         <div className="topology-tools">
           <ColourModePicker mode={colourMode} onChange={setColourMode} />
-          <FindDrive model={model} onFound={handleSelect} />
+          <FindDrive model={model} onFound={handleSelect} onVolumeFound={highlightWithDrive} />
         </div>
       </div>
       {refreshError && (
@@ -69,6 +73,15 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
             Retry
           </button>
         </div>
+      )}
+      {volumeId && (
+        <p className="map-summary volume-highlight" data-highlighted-volume={volumeId}>
+          Outlined: the {highlightDriveIds.length} drive{highlightDriveIds.length === 1 ? '' : 's'} of volume{' '}
+          <Link to={`/volumes/${encodeURIComponent(volumeId)}`}>{volumeId}</Link>.{' '}
+          <button type="button" onClick={handleClearHighlight}>
+            Clear
+          </button>
+        </p>
       )}
       {colouring ? <ColourLegend colouring={colouring} /> : <Legend summary={summary} />}
       <div className="topology-body">
@@ -80,6 +93,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           onSelectDrive={handleSelect}
           onAspectRatioChange={setAspectRatio}
           colouring={colouring}
+          highlightDriveIds={highlightDriveIds}
         />
         {selectedDriveId && <DrivePanel model={model} driveId={selectedDriveId} onClose={handleClose} />}
       </div>

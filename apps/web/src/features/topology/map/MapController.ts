@@ -15,6 +15,8 @@ export interface MapData {
   readonly layout: TopologyLayout;
   readonly palette: CanvasPalette;
   readonly selectedDriveId: string | null;
+  /** Drives outlined besides the selection (a found volume's members). */
+  readonly highlightDriveIds: readonly string[];
 }
 
 /** The thing under the pointer and where the pointer is (CSS px in the canvas). */

@@ -28,6 +28,8 @@ export interface Scene {
   readonly palette: CanvasPalette;
   readonly hover: Hit | null;
   readonly selectedDriveId: string | null;
+  /** Drives outlined besides the selection (a found volume's members). */
+  readonly highlightDriveIds: readonly string[];
   readonly sprites: SpriteCache;
 }
 
@@ -56,6 +58,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): boole
   drawOfflineEnclosures(ctx, layout, visible, palette, toScreen);
   drawBeacons(ctx, beacons, palette, toScreen);
   drawHover(ctx, scene, toScreen);
+  drawHighlights(ctx, scene, toScreen);
   drawSelection(ctx, scene, toScreen);
   return complete;
 }
@@ -78,6 +81,22 @@ function drawHover(
     );
   } else {
     drawEnclosureHighlight(ctx, hover.enclosure, palette.hover, toScreen);
+  }
+}
+
+function drawHighlights(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  toScreen: (x: number, y: number) => { x: number; y: number },
+): void {
+  const { model, layout, highlightDriveIds, palette } = scene;
+  for (const id of highlightDriveIds) {
+    const drive = driveById(model, id);
+    const index = drive ? layout.enclosureIndex.get(drive.enclosure) : undefined;
+    const box = index === undefined ? undefined : layout.enclosures[index];
+    if (!drive || !box || drive.bay >= box.bayCount) continue;
+    // The selection ring, so each member stands out when zoomed out too.
+    drawCellHighlight(ctx, bayRect(box, drive.bay), palette.select, 'selected', toScreen, palette.background);
   }
 }
 
