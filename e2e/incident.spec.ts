@@ -54,6 +54,12 @@ test('an enclosure going offline raises the banner; one click lists what is affe
   const bytes = await readFile(await png.path());
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
 
+  await incident.enclosuresOffline.getByRole('link').first().click();
+  const panel = page.getByRole('complementary', { name: `Enclosure ${enclosureId}` });
+  await expect(panel).toContainText('Offline: every drive in it is unreachable.');
+  await expect(panel.getByRole('button', { name: /^Bay 0: / })).toBeVisible();
+
   await api.inject({ kind: 'enclosure-online', enclosureId });
+  await expect(panel).not.toContainText('Offline: every drive in it is unreachable.');
   await expect(incident.part('enclosures-offline')).toHaveCount(0);
 });

@@ -19,15 +19,7 @@ export function AffectedHardware({ report }: { report: IncidentReport }) {
           <ul className="incident-list" aria-labelledby="incident-enclosures">
             {enclosuresOffline.map((enclosure) => (
               <li key={enclosure.id}>
-                <Link
-                  to={
-                    enclosure.firstDriveId
-                      ? `/topology?drive=${encodeURIComponent(enclosure.firstDriveId)}`
-                      : '/topology'
-                  }
-                >
-                  {enclosure.name}
-                </Link>
+                <Link to={`/topology?enclosure=${encodeURIComponent(enclosure.id)}`}>{enclosure.name}</Link>
                 <span className="incident-detail">
                   {enclosure.id} · rack {enclosure.rack}: every drive in it is unreachable
                 </span>

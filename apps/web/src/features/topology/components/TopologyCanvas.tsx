@@ -15,6 +15,7 @@ interface TopologyCanvasProps {
   summary: MapSummary;
   selectedDriveId: string | null;
   onSelectDrive: (id: string) => void;
+  onSelectEnclosure: (id: string) => void;
   /** The canvas changed shape enough that the map should be laid out again. */
   onAspectRatioChange: (aspectRatio: number) => void;
   /** Colours other than health (media, utilisation …); null draws health. */
@@ -30,6 +31,7 @@ export function TopologyCanvas({
   summary,
   selectedDriveId,
   onSelectDrive,
+  onSelectEnclosure,
   onAspectRatioChange,
   colouring,
   highlightDriveIds,
@@ -37,14 +39,16 @@ export function TopologyCanvas({
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const selectRef = useRef(onSelectDrive);
+  const selectEnclosureRef = useRef(onSelectEnclosure);
   const aspectRef = useRef(onAspectRatioChange);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const theme = useTheme();
 
   useEffect(() => {
     selectRef.current = onSelectDrive;
+    selectEnclosureRef.current = onSelectEnclosure;
     aspectRef.current = onAspectRatioChange;
-  }, [onSelectDrive, onAspectRatioChange]);
+  }, [onSelectDrive, onSelectEnclosure, onAspectRatioChange]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -52,6 +56,7 @@ export function TopologyCanvas({
     const controller = new MapController(canvas, {
       onHover: setHover,
       onSelectDrive: (id) => selectRef.current(id),
+      onSelectEnclosure: (id) => selectEnclosureRef.current(id),
       onAspectRatio: (aspectRatio) => aspectRef.current(aspectRatio),
     });
     controllerRef.current = controller;

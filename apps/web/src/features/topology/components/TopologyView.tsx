@@ -7,14 +7,16 @@ import { useColourMode } from '../hooks/useColourMode';
 import { useEscape } from '../hooks/useEscape';
 import { useHighlightedVolume } from '../hooks/useHighlightedVolume';
 import { useSelectedDrive } from '../hooks/useSelectedDrive';
+import { useSelectedEnclosure } from '../hooks/useSelectedEnclosure';
 import { useTopologyLayout } from '../hooks/useTopologyLayout';
 import type { TopologyModel } from '../model/topologyModel';
 import { ColourLegend } from './ColourLegend';
 import { ColourModePicker } from './ColourModePicker';
 import { DrivePanel } from './DrivePanel';
+import { EnclosurePanel } from './EnclosurePanel';
 import { FindDrive } from './FindDrive';
 import { Legend } from './Legend';
-import './colour-modes.css';
+import './topology-tools.css';
 import { TopologyCanvas } from './TopologyCanvas';
 
 interface TopologyViewProps {
@@ -37,7 +39,10 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
     },
     [select, selectedDriveId],
   );
+  const [selectedEnclosureId, selectEnclosure] = useSelectedEnclosure();
+  const handleCloseEnclosure = useCallback(() => selectEnclosure(null), [selectEnclosure]);
   useEscape(selectedDriveId !== null, handleClose);
+  useEscape(selectedDriveId === null && selectedEnclosureId !== null, handleCloseEnclosure);
   const { volumeId, driveIds: highlightDriveIds, highlight, highlightWithDrive } = useHighlightedVolume();
   const handleClearHighlight = useCallback(() => highlight(null), [highlight]);
   const [colourMode, setColourMode] = useColourMode();
@@ -91,11 +96,20 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           summary={summary}
           selectedDriveId={selectedDriveId}
           onSelectDrive={handleSelect}
+          onSelectEnclosure={selectEnclosure}
           onAspectRatioChange={setAspectRatio}
           colouring={colouring}
           highlightDriveIds={highlightDriveIds}
         />
         {selectedDriveId && <DrivePanel model={model} driveId={selectedDriveId} onClose={handleClose} />}
+        {!selectedDriveId && selectedEnclosureId && (
+          <EnclosurePanel
+            model={model}
+            enclosureId={selectedEnclosureId}
+            onSelectDrive={handleSelect}
+            onClose={handleCloseEnclosure}
+          />
+        )}
       </div>
     </section>
   );

@@ -11,6 +11,8 @@ export function useSelectedDrive(): [string | null, (id: string | null) => void]
         const next = new URLSearchParams(previous);
         if (id) next.set('drive', id);
         else next.delete('drive');
+        // One panel at a time: a drive replaces a selected enclosure.
+        if (id) next.delete('enclosure');
         return next;
       });
     },

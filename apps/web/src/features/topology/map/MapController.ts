@@ -31,6 +31,8 @@ export interface HoverInfo {
 export interface MapCallbacks {
   onHover(hover: HoverInfo | null): void;
   onSelectDrive(id: string): void;
+  /** An enclosure's frame (or an empty bay in it) was clicked. */
+  onSelectEnclosure(id: string): void;
   /** The fitted area's width / height changed enough that the map should be laid out again. */
   onAspectRatio(aspectRatio: number): void;
 }
@@ -165,9 +167,12 @@ export class MapController {
 
   #select(hit: Hit | null): void {
     const data = this.#data;
-    if (hit?.kind !== 'bay' || !data) return;
-    const drive = driveInBay(data.model, hit.enclosure.id, hit.bay);
-    if (!drive) return;
+    if (!hit || !data) return;
+    const drive = hit.kind === 'bay' ? driveInBay(data.model, hit.enclosure.id, hit.bay) : undefined;
+    if (!drive) {
+      this.#callbacks.onSelectEnclosure(hit.enclosure.id);
+      return;
+    }
     this.#clickedDriveId = drive.id;
     this.#callbacks.onSelectDrive(drive.id);
   }
