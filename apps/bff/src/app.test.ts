@@ -190,7 +190,20 @@ describe('GET /api/v1/events', () => {
     expect([...first.events, ...next.events].every((e) => e.type === 'DriveFailed')).toBe(true);
   });
 
+  it('filters by source, the kind of actor', async () => {
+    const { drives } = await topology();
+    await inject({ kind: 'drive-degrade', driveId: drives.find((d) => d.health === 'ok')!.id });
+    const hardware = EventsPageSchema.parse(
+      await (await t.admin.fetch('/api/v1/events?source=hardware')).json(),
+    );
+    expect(hardware.events.length).toBeGreaterThan(0);
+    expect(hardware.events.every((e) => e.actor.startsWith('hardware:'))).toBe(true);
+    const nobody = EventsPageSchema.parse(await (await t.admin.fetch('/api/v1/events?source=nobody')).json());
+    expect(nobody.events).toEqual([]);
+  });
+
   it.each([
+    ['source=Not A Word', 'query.source.0'],
     ['limit=0', 'query.limit'],
     ['type=Nonsense', 'query.type.0'],
     ['since=yesterday', 'query.since'],

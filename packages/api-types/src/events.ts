@@ -57,6 +57,8 @@ export const EventsQuerySchema = z
     object: z.string().min(1).max(200).optional(),
     type: commaList(DomainEventTypeSchema),
     severity: commaList(SeveritySchema),
+    /** Who caused it, by the actor's kind: "hardware", "user", "token", "system" (the part before ":"). */
+    source: commaList(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a word: lowercase letters, digits, "-"')),
     /** ISO-8601 bounds on the event time. */
     since: z.iso.datetime().optional(),
     until: z.iso.datetime().optional(),
@@ -65,6 +67,12 @@ export const EventsQuerySchema = z
   })
   .strict();
 export type EventsQuery = z.infer<typeof EventsQuerySchema>;
+
+/** The kind of actor behind an event: "hardware" for "hardware:simulator", "user" for "user:alice". */
+export function eventSource(event: Pick<DomainEvent, 'actor'>): string {
+  const colon = event.actor.indexOf(':');
+  return colon < 0 ? event.actor : event.actor.slice(0, colon);
+}
 
 export const EventsPageSchema = z.object({
   events: z.array(DomainEventSchema),

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { createStatusStore } from './connectionStatus';
+import { eventCachePort } from './eventCachePort';
 import { LiveTopologySync } from './liveTopologySync';
 import { queryCachePort } from './queryCachePort';
 import { connectLiveSocket } from './socketIoPort';
@@ -37,6 +38,7 @@ export function LiveProvider({ children, checkSession }: LiveProviderProps) {
       socket: watchServerClose(connectLiveSocket(), () => void handleClosed()),
       cache: queryCachePort(queryClient),
       volumes: volumeCachePort(queryClient),
+      events: eventCachePort(queryClient),
       onStatus: store.set,
     });
     sync.start();

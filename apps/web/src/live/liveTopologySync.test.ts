@@ -1,4 +1,4 @@
-import type { DeltaBatch, SubscribeRequest, TopologyDelta } from '@drivebay/api-types';
+import type { DeltaBatch, DomainEvent, SubscribeRequest, TopologyDelta } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
 import { modelFromRecords } from '../features/topology/model/buildTopologyModel';
 import { driveById, type TopologyModel } from '../features/topology/model/topologyModel';
@@ -6,7 +6,13 @@ import { buildVolume, buildVolumeEvent, volumeDelta } from '../features/volumes/
 import { buildDrive, buildEnclosure, buildRack, delta } from '../testing/builders';
 import type { ConnectionStatus } from './connectionStatus';
 import { LiveTopologySync } from './liveTopologySync';
-import type { LiveSocketHandlers, LiveSocketPort, TopologyCachePort, VolumeDeltaPort } from './ports';
+import type {
+  EventDeltaPort,
+  LiveSocketHandlers,
+  LiveSocketPort,
+  TopologyCachePort,
+  VolumeDeltaPort,
+} from './ports';
 
 function modelAt(revision: number, health: 'ok' | 'failed' = 'ok'): TopologyModel {
   return modelFromRecords({
@@ -74,10 +80,22 @@ class FakeVolumes implements VolumeDeltaPort {
   };
 }
 
+class FakeEvents implements EventDeltaPort {
+  applied: DomainEvent[][] = [];
+  resyncs = 0;
+  apply = (events: readonly DomainEvent[]) => {
+    this.applied.push([...events]);
+  };
+  resync = () => {
+    this.resyncs += 1;
+  };
+}
+
 function setup(cached?: TopologyModel) {
   const socket = new FakeSocket();
   const cache = new FakeCache();
   const volumes = new FakeVolumes();
+  const events = new FakeEvents();
   cache.model = cached;
   const statuses: ConnectionStatus[] = [];
   const tasks: (() => void)[] = [];
@@ -85,6 +103,7 @@ function setup(cached?: TopologyModel) {
     socket,
     cache,
     volumes,
+    events,
     onStatus: (s) => statuses.push(s),
     schedule: (task) => {
       tasks.push(task);
@@ -94,7 +113,7 @@ function setup(cached?: TopologyModel) {
   });
   sync.start();
   const last = () => statuses.at(-1);
-  return { socket, cache, volumes, statuses, tasks, sync, last };
+  return { socket, cache, volumes, events, statuses, tasks, sync, last };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -250,7 +269,7 @@ describe('LiveTopologySync', () => {
   });
 
   it('routes volume deltas past the topology revision to the volume cache, in order', async () => {
-    const { socket, cache, volumes } = setup(modelAt(10));
+    const { socket, cache, volumes, events } = setup(modelAt(10));
     socket.on.connect();
     await settle();
     const stale = volumeDelta.put(10, buildVolume({ name: 'pvc-old' }));
@@ -274,6 +293,8 @@ describe('LiveTopologySync', () => {
       ],
     });
     expect(volumes.applied).toEqual([[put, event, removed]]);
+    // Every event, whatever its subject, goes to the timeline.
+    expect(events.applied.map((batch) => batch.map((e) => e.id))).toEqual([['ev-9', 'ev-10']]);
     expect(cache.model && driveById(cache.model, 'd0')?.health).toBe('failed');
     socket.on.deltas({ fromRevision: 15, toRevision: 16, deltas: [] });
     expect(volumes.applied).toHaveLength(1);

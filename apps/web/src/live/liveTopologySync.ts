@@ -10,6 +10,7 @@ import { applyDeltaBatch } from '../features/topology/model/applyDeltaBatch';
 import type { ConnectionStatus } from './connectionStatus';
 import {
   browserSchedule,
+  type EventDeltaPort,
   type LiveSocketPort,
   type Schedule,
   type TopologyCachePort,
@@ -22,6 +23,8 @@ export interface LiveSyncOptions {
   cache: TopologyCachePort;
   /** Receives the volume deltas the topology model has no use for. */
   volumes?: VolumeDeltaPort;
+  /** Receives every domain event, for the timeline. */
+  events?: EventDeltaPort;
   onStatus: (status: ConnectionStatus) => void;
   schedule?: Schedule;
   warn?: (message: string) => void;
@@ -41,6 +44,7 @@ export class LiveTopologySync {
   readonly #socket: LiveSocketPort;
   readonly #cache: TopologyCachePort;
   readonly #volumes: VolumeDeltaPort | undefined;
+  readonly #events: EventDeltaPort | undefined;
   readonly #onStatus: (status: ConnectionStatus) => void;
   readonly #schedule: Schedule;
   readonly #warn: (message: string) => void;
@@ -57,6 +61,7 @@ export class LiveTopologySync {
     this.#socket = options.socket;
     this.#cache = options.cache;
     this.#volumes = options.volumes;
+    this.#events = options.events;
     this.#onStatus = options.onStatus;
     this.#schedule = options.schedule ?? browserSchedule;
     this.#warn = options.warn ?? ((message) => console.warn(`[live] ${message}`));
@@ -126,6 +131,7 @@ export class LiveTopologySync {
     }
     if (outcome.model !== model) this.#cache.write(outcome.model);
     this.#routeVolumeDeltas(parsed.data, model.revision);
+    this.#routeEvents(parsed.data, model.revision);
     if (this.#phase === 'live') this.#status('live', 'Live');
   }
 
@@ -134,6 +140,15 @@ export class LiveTopologySync {
     if (!this.#volumes) return;
     const fresh = batch.deltas.filter((delta) => delta.revision > applied && isVolumeDelta(delta));
     if (fresh.length > 0) this.#volumes.apply(fresh);
+  }
+
+  /** The events of the same deltas, for the timeline. */
+  #routeEvents(batch: DeltaBatch, applied: number): void {
+    if (!this.#events) return;
+    const events = batch.deltas.flatMap((delta) =>
+      delta.revision > applied && delta.type === 'event' ? [delta.event] : [],
+    );
+    if (events.length > 0) this.#events.apply(events);
   }
 
   #handleResync(payload: unknown): void {
@@ -161,6 +176,7 @@ export class LiveTopologySync {
         this.#needsSnapshot = false;
         // Deltas before the snapshot's revision will never arrive: volume data must reload too.
         this.#volumes?.resync();
+        this.#events?.resync();
       } catch (error) {
         if (session !== this.#session) return;
         this.#status('offline', 'Offline · topology unavailable, retrying');

@@ -1,4 +1,4 @@
-import type { SubscribeRequest, TopologyDelta } from '@drivebay/api-types';
+import type { DomainEvent, SubscribeRequest, TopologyDelta } from '@drivebay/api-types';
 import type { TopologyModel } from '../features/topology/model/topologyModel';
 
 /** What the live socket reports; payloads arrive unparsed. */
@@ -35,6 +35,14 @@ export interface VolumeDeltaPort {
   resync(): void;
   /** The sync follows the store from a known revision: volume data read from now on misses nothing. */
   ready(): void;
+}
+
+/** Where live domain events go (the events timeline in the react-query cache in the app). */
+export interface EventDeltaPort {
+  /** Events newer than the topology, in revision order. */
+  apply(events: readonly DomainEvent[]): void;
+  /** Events may have been missed: timelines must reload. */
+  resync(): void;
 }
 
 /** Runs `task` after `ms`; returns a cancel function. */

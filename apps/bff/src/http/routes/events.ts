@@ -1,4 +1,4 @@
-import { type DomainEvent, type EventsPage, EventsQuerySchema } from '@drivebay/api-types';
+import { type DomainEvent, type EventsPage, EventsQuerySchema, eventSource } from '@drivebay/api-types';
 import type { Router } from 'express';
 import type { AccessTable } from '../../auth/access.js';
 import type { EventJournal } from '../../state/event-journal.js';
@@ -38,6 +38,7 @@ function matchesQuery(event: DomainEvent, query: ReturnType<typeof EventsQuerySc
   }
   if (query.type && !query.type.includes(event.type)) return false;
   if (query.severity && !query.severity.includes(event.severity)) return false;
+  if (query.source && !query.source.includes(eventSource(event))) return false;
   if (query.since && event.at < query.since) return false;
   if (query.until && event.at > query.until) return false;
   return true;

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { EventsPage } from './pages/events-page.js';
+import { DrivebayApi } from './support/api.js';
+import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { signInBrowser } from './support/session.js';
+
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+
+test.afterAll(async () => {
+  await killServer(server, 'SIGTERM');
+  removeDataDir(server);
+});
+
+test('events arrive live, filter by severity in the URL, pause and resume, and link to their object', async ({
+  page,
+}) => {
+  const api = await DrivebayApi.signIn(server.url, server.admin);
+  await signInBrowser(page, server.url, server.admin);
+  const { drives } = await api.topology();
+  const [first, second] = drives.filter((d) => d.health === 'ok');
+  const events = new EventsPage(page);
+  await events.open(server.url);
+  await expect(page.getByRole('heading', { name: 'Events', level: 1 })).toBeVisible();
+
+  await api.inject({ kind: 'drive-fail', driveId: first?.id ?? '' });
+  const failed = events.event('DriveFailed', first?.id ?? '');
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText('critical');
+
+  await events.severity('critical').check();
+  await expect(page).toHaveURL(/severity=critical/);
+  await expect(failed).toBeVisible();
+  await expect(events.list.locator('li[data-severity="info"]')).toHaveCount(0);
+
+  await events.pause.click();
+  await api.inject({ kind: 'drive-fail', driveId: second?.id ?? '' });
+  await expect(events.paused).toHaveAttribute('data-newer', '1');
+  await expect(events.event('DriveFailed', second?.id ?? '')).toHaveCount(0);
+  await events.resume.click();
+  await expect(events.event('DriveFailed', second?.id ?? '')).toBeVisible();
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/severity=/);
+  await failed.getByRole('link', { name: `drive ${first?.id}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/topology\\?drive=${first?.id}`));
+  await expect(page.getByRole('complementary', { name: `Drive ${first?.id}` })).toBeVisible();
+});
