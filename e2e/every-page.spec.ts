@@ -32,6 +32,7 @@ const pages = [
   { path: '/topology', heading: 'Topology', loaded: null },
   { path: '/volumes', heading: 'Volumes', loaded: 'e2e-pages-mirror' },
   { path: '/volumes/e2e-pages-mirror', heading: 'Volume e2e-pages-mirror', loaded: 'Layout' },
+  { path: '/slices', heading: 'Slices', loaded: 'Largest gap GiB' },
   { path: '/workloads', heading: 'Workloads', loaded: null },
   { path: '/events', heading: 'Events', loaded: null },
   { path: '/incident', heading: 'Incident', loaded: 'Volumes that lost redundancy' },

@@ -7,6 +7,7 @@ import {
   EventsPage,
   IncidentPage,
   OverviewPage,
+  SlicesPage,
   TokensPage,
   TopologyPage,
   UsersPage,
@@ -26,6 +27,7 @@ export function App() {
         <Route path="/topology" element={<TopologyPage />} />
         <Route path="/volumes" element={<VolumesPage />} />
         <Route path="/volumes/:id" element={<VolumeDetailPage />} />
+        <Route path="/slices" element={<SlicesPage />} />
         <Route path="/workloads" element={<WorkloadsPage />} />
         <Route path="/events" element={<EventsPage />} />
         <Route path="/incident" element={<IncidentPage />} />

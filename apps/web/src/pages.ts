@@ -18,4 +18,5 @@ export const IncidentPage = lazyPage(() => import('./features/incident/IncidentP
 export const AuditPage = lazyPage(() => import('./features/audit/AuditPage'), 'AuditPage');
 export const UsersPage = lazyPage(() => import('./features/users/UsersPage'), 'UsersPage');
 export const AccountPage = lazyPage(() => import('./features/auth/AccountPage'), 'AccountPage');
+export const SlicesPage = lazyPage(() => import('./features/slices/SlicesPage'), 'SlicesPage');
 export const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');

@@ -12,6 +12,7 @@ describe('navLinksFor', () => {
       'Overview',
       'Topology',
       'Volumes',
+      'Slices',
       'Workloads',
       'Events',
       'Audit',

@@ -12,6 +12,7 @@ const LINKS: readonly NavEntry[] = [
   { to: '/', label: 'Overview', end: true, role: 'viewer' },
   { to: '/topology', label: 'Topology', end: false, role: 'viewer' },
   { to: '/volumes', label: 'Volumes', end: false, role: 'viewer' },
+  { to: '/slices', label: 'Slices', end: false, role: 'viewer' },
   { to: '/workloads', label: 'Workloads', end: false, role: 'viewer' },
   { to: '/events', label: 'Events', end: false, role: 'viewer' },
   { to: '/audit', label: 'Audit', end: false, role: 'viewer' },
