@@ -41,12 +41,22 @@ export const FaultRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('drive-replace'), driveId: IdSchema }),
   z.object({ kind: z.literal('enclosure-offline'), enclosureId: IdSchema }),
   z.object({ kind: z.literal('enclosure-online'), enclosureId: IdSchema }),
+  /**
+   * A storm for load tests and demos: healthy drives turn degraded and degraded ones recover,
+   * `perSecond` changes a second until `changes` are made. Bounded: at most 100,000 changes
+   * at 5,000 a second.
+   */
+  z.object({
+    kind: z.literal('drive-storm'),
+    changes: z.number().int().min(1).max(100_000),
+    perSecond: z.number().int().min(1).max(5_000),
+  }),
 ]);
 export type FaultRequest = z.infer<typeof FaultRequestSchema>;
 
 export const FaultResultSchema = z.object({
   accepted: z.literal(true),
-  /** Store revision at which the fault's effect was committed. */
+  /** Store revision at which the fault's effect was committed (0 for a storm, whose changes follow). */
   revision: z.number().int().nonnegative(),
   /** For drive-replace: the id of the new drive in the bay. */
   newDriveId: z.string().optional(),

@@ -92,21 +92,18 @@ describe('SQLite StateStore', () => {
     expect(await store.changesSince(0)).toHaveLength(20);
   });
 
-  it('writes 120,000 keys in one transaction and ranges over 100,000 of them quickly', async () => {
+  it('writes 120,000 keys in one transaction (one revision) and ranges over 100,000 of them', async () => {
     const store = open({ path: await tempPath() });
     const drives = Array.from({ length: 100_000 }, (_, i) => `drives/${String(i).padStart(6, '0')}`);
     const servers = Array.from({ length: 20_000 }, (_, i) => `servers/${String(i).padStart(5, '0')}`);
-    const started = performance.now();
     const result = await store.txn({
       operations: [...drives, ...servers].map((key) => ({ type: 'put', key, value: { key, media: 'ssd' } })),
     });
     const { entries, revision } = await store.range('drives/');
-    const elapsed = performance.now() - started;
     expect(result).toEqual({ succeeded: true, revision: 1 });
     expect(revision).toBe(1);
     expect(entries.map((entry) => entry.key)).toEqual(drives);
-    // A coarse guard against accidental per-row commits or quadratic work (measured: ~1 s).
-    expect(elapsed).toBeLessThan(10_000);
+    // One revision for all of them shows one commit; the speed is measured in bench/store.bench.ts.
   });
 
   it('orders keys by code point (UTF-8 bytes, as etcd does) and bounds prefixes at the top of Unicode', async () => {

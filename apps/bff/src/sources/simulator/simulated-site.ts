@@ -12,6 +12,7 @@ import type {
 import { type Inventory, replacementDrive } from '@drivebay/composer';
 import { CommandError } from '../../commands/errors.js';
 import type { HardwareSink, HardwareSource } from '../hardware.js';
+import { runDriveStorm } from './drive-storm.js';
 
 /** Spare serials are a permutation of a sequence; this many fit every drive model's serial format. */
 const SPARE_SEQUENCES = 1_000_000;
@@ -78,7 +79,41 @@ export class SimulatedSite implements HardwareSource {
         return this.setReachable(fault.enclosureId, false);
       case 'enclosure-online':
         return this.setReachable(fault.enclosureId, true);
+      case 'drive-storm':
+        return this.storm(fault.changes, fault.perSecond);
     }
+  }
+
+  /** Starts a storm and answers at once; the changes follow through the same sink as any fault. */
+  private storm(changes: number, perSecond: number): FaultResult {
+    if (!this.sink) throw new CommandError('UNAVAILABLE', 'the simulator is not running');
+    const target = {
+      driveIds: () => [...this.enclosureOfDrive.keys()],
+      flip: (ids: readonly string[]) => this.flip(ids),
+    };
+    void runDriveStorm(
+      target,
+      changes,
+      perSecond,
+      () => !this.sink,
+      () => undefined,
+    );
+    return { accepted: true, revision: 0 };
+  }
+
+  private async flip(ids: readonly string[]): Promise<void> {
+    const touched = new Set<SimulatedEnclosure>();
+    for (const id of ids) {
+      const enclosureId = this.enclosureOfDrive.get(id);
+      const simulated = enclosureId ? this.enclosures.get(enclosureId) : undefined;
+      const drive = simulated && [...simulated.bays.values()].find((d) => d.id === id);
+      // Replaced since the storm began: its successor is not part of this storm.
+      if (!simulated || !drive) continue;
+      if (drive.health !== 'ok' && drive.health !== 'degraded') continue;
+      simulated.bays.set(drive.bay, { ...drive, health: drive.health === 'ok' ? 'degraded' : 'ok' });
+      touched.add(simulated);
+    }
+    for (const simulated of touched) await this.report(simulated);
   }
 
   private async setHealth(driveId: string, health: Drive['health']): Promise<FaultResult> {

@@ -205,13 +205,12 @@ describe('applyDeltaBatch', () => {
     expect(next.slots).toBe(base.slots);
   });
 
-  it('updates one drive among 100,000 quickly', () => {
+  it('updates one drive among 100,000 at a time, sharing every other record', () => {
     const base = modelFromRecords(
       generateSite({ rows: 10, racksPerRow: 30, enclosuresPerRack: 5, baysPerEnclosure: 68 }),
     );
     expect(base.driveCount).toBe(102_000);
     let model = base;
-    const started = performance.now();
     for (let revision = 2; revision < 202; revision++) {
       const drive = driveById(model, `drive-${revision * 97}`);
       if (!drive) throw new Error('missing drive');
@@ -220,8 +219,9 @@ describe('applyDeltaBatch', () => {
         batch(revision - 1, revision, [delta.drivePut(revision, { ...drive, health: 'failed' })]),
       );
     }
-    const perBatch = (performance.now() - started) / 200;
     expect(model.healthCounts.failed).toBe(200);
-    expect(perBatch).toBeLessThan(20);
+    // Sharing what did not change is what keeps a batch cheap; its speed is measured in bench/.
+    expect(model.drives[1]).toBe(base.drives[1]);
+    expect(model.slots).toBe(base.slots);
   });
 });

@@ -108,7 +108,7 @@ describe('applyVolumeDeltas', () => {
     expect(applyVolumeDeltas(list, [volumeDelta.put(11, other)], { health: 'failed' })).toBe(list);
   });
 
-  it('keeps 50,000 volumes in order and applies a batch quickly', () => {
+  it('keeps 50,000 volumes in order when a batch of 200 lands (speed: bench/, not here)', () => {
     const big = Array.from({ length: 50_000 }, (_, i) =>
       buildVolume({ name: `pvc-${String(i * 2).padStart(6, '0')}` }),
     );
@@ -120,13 +120,10 @@ describe('applyVolumeDeltas', () => {
             buildVolume({ name: `pvc-${String(i * 98).padStart(6, '0')}`, health: 'failed' }),
           ),
     );
-    const started = performance.now();
     const list = applyVolumeDeltas(big, deltas, {});
-    const elapsed = performance.now() - started;
     expect(list).toHaveLength(50_100);
     expect(isSortedByName(list)).toBe(true);
     expect(list.filter((v) => v.health === 'failed')).toHaveLength(100);
-    expect(elapsed).toBeLessThan(50);
   });
 });
 
