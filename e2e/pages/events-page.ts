@@ -7,13 +7,16 @@ export class EventsPage {
   readonly resume: Locator;
   readonly paused: Locator;
   readonly filters: Locator;
+  /** The live-connection indicator in the shell header. */
+  readonly connection: Locator;
 
   constructor(private readonly page: Page) {
     this.list = page.getByRole('list', { name: 'Events' });
     this.pause = page.getByRole('button', { name: 'Pause', exact: true });
     this.resume = page.getByRole('button', { name: 'Resume', exact: true }).first();
-    this.paused = page.locator('.timeline-paused');
+    this.paused = page.getByRole('status').filter({ hasText: 'Paused' });
     this.filters = page.getByRole('form', { name: 'Event filters' });
+    this.connection = page.getByRole('status').and(page.locator('[data-connection]'));
   }
 
   async open(baseUrl: string, query = ''): Promise<void> {

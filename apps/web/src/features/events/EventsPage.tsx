@@ -1,6 +1,5 @@
-import type { DomainEvent } from '@drivebay/api-types';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -8,9 +7,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { eventTimelineQuery } from './api/eventQueries';
 import { EventFilterBar } from './components/EventFilterBar';
 import { EventList } from './components/EventList';
+import { PausedNotice } from './components/PausedNotice';
 import { useEventFilters } from './hooks/useEventFilters';
+import { usePausableTimeline } from './hooks/usePausableTimeline';
 import { hasEventFilters } from './model/eventFilters';
-import { countNewer, timelineEvents } from './model/timeline';
+import { timelineEvents } from './model/timeline';
 import './events.css';
 
 /** /events: the live timeline of composer events, filtered, pausable, each linked to its object. */
@@ -18,28 +19,26 @@ export function EventsPage() {
   const [filters, setFilters] = useEventFilters();
   const query = useInfiniteQuery(eventTimelineQuery(filters));
   const live = useMemo(() => timelineEvents(query.data), [query.data]);
-  // Paused: the list on screen stays as it was; what arrives since is only counted.
-  const [frozen, setFrozen] = useState<readonly DomainEvent[] | null>(null);
-  const shown = frozen ?? live;
-  const newer = frozen ? countNewer(live, frozen[0]?.id) : 0;
-  const handlePause = () => setFrozen(live);
-  const handleResume = () => setFrozen(null);
-  const handleFilters = (next: typeof filters) => {
-    setFrozen(null);
-    setFilters(next);
-  };
+  const timeline = usePausableTimeline(live, filters);
+  const { shown, paused } = timeline;
+  const filtered = hasEventFilters(filters);
 
   return (
     <section className="page events-page">
       <PageHeader
         title="Events"
         actions={
-          frozen ? (
-            <button type="button" className="button-primary" onClick={handleResume}>
+          paused ? (
+            <button type="button" className="button-primary" onClick={timeline.resume}>
               Resume
             </button>
           ) : (
-            <button type="button" onClick={handlePause}>
+            <button
+              type="button"
+              onClick={timeline.pause}
+              disabled={!query.data}
+              title="Freeze the list to read it; new events are counted meanwhile"
+            >
               Pause
             </button>
           )
@@ -47,16 +46,8 @@ export function EventsPage() {
       >
         <p className="page-subtitle">Everything the composer recorded, newest first, live. Times are UTC.</p>
       </PageHeader>
-      <EventFilterBar filters={filters} onChange={handleFilters} />
-      {frozen && (
-        <p className="timeline-paused" role="status" data-newer={newer}>
-          Paused: {newer === 0 ? 'no new events yet' : `${newer} new event${newer === 1 ? '' : 's'}`}.{' '}
-          <button type="button" className="link-button" onClick={handleResume}>
-            Resume
-          </button>{' '}
-          to show {newer === 1 ? 'it' : 'them'}.
-        </p>
-      )}
+      <EventFilterBar filters={filters} onChange={setFilters} />
+      {paused && <PausedNotice at={paused.at} newer={timeline.newer} onResume={timeline.resume} />}
       {!query.data ? (
         query.isError ? (
           <ErrorState
@@ -69,11 +60,9 @@ export function EventsPage() {
           <LoadingState what="events" />
         )
       ) : shown.length === 0 ? (
-        <EmptyState
-          title={hasEventFilters(filters) ? 'No events match these filters' : 'No events recorded yet'}
-        >
+        <EmptyState title={filtered ? 'No events match these filters' : 'No events recorded yet'}>
           <p>
-            {hasEventFilters(filters)
+            {filtered
               ? 'Clear or widen the filters above. New matching events appear here as they happen.'
               : 'Drives failing or being replaced, enclosures going offline, volumes composed, published or rebuilt: each appears here the moment it is committed.'}
           </p>
@@ -83,7 +72,11 @@ export function EventsPage() {
           <EventList events={shown} />
           <p className="timeline-footer">
             {shown.length.toLocaleString('en')} events shown.{' '}
-            {query.hasNextPage && !frozen ? (
+            {!query.hasNextPage ? (
+              'That is the oldest recorded.'
+            ) : paused ? (
+              'Resume to load older events.'
+            ) : (
               <button
                 type="button"
                 onClick={() => void query.fetchNextPage()}
@@ -91,8 +84,6 @@ export function EventsPage() {
               >
                 {query.isFetchingNextPage ? 'Loading…' : 'Load older'}
               </button>
-            ) : (
-              !query.hasNextPage && 'That is the oldest recorded.'
             )}
           </p>
         </>

@@ -1,7 +1,12 @@
 import { EventsPageSchema } from '@drivebay/api-types';
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, type QueryKey } from '@tanstack/react-query';
 import { getJson } from '../../../api/getJson';
-import { type EventFilters, normalizeEventFilters, withEventFilters } from '../model/eventFilters';
+import {
+  type EventFilters,
+  eventFiltersFromParams,
+  normalizeEventFilters,
+  withEventFilters,
+} from '../model/eventFilters';
 
 /** Events per page on screen. */
 export const EVENTS_PAGE_SIZE = 200;
@@ -10,6 +15,18 @@ export const eventKeys = {
   all: ['events', 'timeline'] as const,
   list: (filters: EventFilters) => [...eventKeys.all, normalizeEventFilters(filters)] as const,
 };
+
+/** The filters an `eventKeys.list(…)` key was made from, read back as the URL would be. */
+export function filtersOfTimelineKey(key: QueryKey): EventFilters | undefined {
+  const filters = key[2];
+  if (typeof filters !== 'object' || filters === null) return undefined;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    // Lists become "a,b", as in the URL.
+    if (typeof value === 'string' || Array.isArray(value)) params.set(name, String(value));
+  }
+  return eventFiltersFromParams(params);
+}
 
 /** The timeline for `filters`, newest first; older pages follow `nextBefore`; live events arrive through eventCachePort. */
 export function eventTimelineQuery(filters: EventFilters) {

@@ -1,109 +1,89 @@
-import type { Severity } from '@drivebay/api-types';
 import { type FormEvent, useState } from 'react';
-import { isoToUtcInput, utcInputToIso } from '../../audit/model/utcInput';
 import { type EventFilters, hasEventFilters, SEVERITIES, SOURCES } from '../model/eventFilters';
+import { type EventForm, type FormProblem, filtersFromForm, formFromFilters } from '../model/filterForm';
+import type { Bound } from '../model/utcText';
+import { FilterChoices } from './FilterChoices';
 
 interface EventFilterBarProps {
   filters: EventFilters;
   onChange: (filters: EventFilters) => void;
 }
 
-interface TextFields {
-  object: string;
-  since: string;
-  until: string;
-}
+const TIME_FIELDS: readonly { name: Bound; label: string }[] = [
+  { name: 'since', label: 'Since (UTC)' },
+  { name: 'until', label: 'Until (UTC)' },
+];
 
-const fieldsOf = (filters: EventFilters): TextFields => ({
-  object: filters.object ?? '',
-  since: isoToUtcInput(filters.since),
-  until: isoToUtcInput(filters.until),
-});
-
-/** Severity and source apply at once; object and time on Enter or Apply. The fields follow the URL. */
+/** Severity and source apply at once (with what is typed); object and time on Enter or Apply. The fields follow the URL. */
 export function EventFilterBar({ filters, onChange }: EventFilterBarProps) {
-  const [fields, setFields] = useState(() => fieldsOf(filters));
+  const [form, setForm] = useState<EventForm>(() => formFromFilters(filters));
   const [shown, setShown] = useState(filters);
+  const [problem, setProblem] = useState<FormProblem>();
   if (shown !== filters) {
+    // The URL changed (back/forward, a link): show what it says.
     setShown(filters);
-    setFields(fieldsOf(filters));
+    setForm(formFromFilters(filters));
+    setProblem(undefined);
   }
-  const toggle = <T extends string>(list: readonly T[] | undefined, value: T, on: boolean): T[] =>
-    on ? [...(list ?? []), value] : (list ?? []).filter((v) => v !== value);
+  const apply = (next: EventFilters) => {
+    const checked = filtersFromForm(form, next);
+    setProblem(checked.ok ? undefined : checked.problem);
+    if (checked.ok) onChange(checked.filters);
+  };
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const object = fields.object.trim();
-    onChange({
-      ...filters,
-      object: object === '' ? undefined : object,
-      since: utcInputToIso(fields.since),
-      until: utcInputToIso(fields.until),
-    });
+    apply(filters);
   };
 
   return (
     <form className="filter-bar" aria-label="Event filters" onSubmit={handleSubmit}>
-      <fieldset className="result-choices">
-        <legend>Severity (none ticked: all)</legend>
-        {SEVERITIES.map((severity: Severity) => (
-          <label key={severity}>
-            <input
-              type="checkbox"
-              checked={filters.severity?.includes(severity) ?? false}
-              onChange={(e) =>
-                onChange({ ...filters, severity: toggle(filters.severity, severity, e.target.checked) })
-              }
-            />
-            {severity}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="result-choices">
-        <legend>Source (none ticked: all)</legend>
-        {SOURCES.map((source) => (
-          <label key={source}>
-            <input
-              type="checkbox"
-              checked={filters.source?.includes(source) ?? false}
-              onChange={(e) =>
-                onChange({ ...filters, source: toggle(filters.source, source, e.target.checked) })
-              }
-            />
-            {source}
-          </label>
-        ))}
-      </fieldset>
+      <FilterChoices
+        legend="Severity"
+        choices={SEVERITIES}
+        selected={filters.severity}
+        onChange={(severity) => apply({ ...filters, severity })}
+      />
+      <FilterChoices
+        legend="Source"
+        choices={SOURCES}
+        selected={filters.source}
+        onChange={(source) => apply({ ...filters, source })}
+      />
       <label>
         Object
         <input
           name="object"
-          value={fields.object}
-          placeholder="e.g. drive:drv-1 or pvc-1"
+          value={form.object}
+          placeholder="drive drv-1 or an id"
           spellCheck={false}
-          onChange={(e) => setFields({ ...fields, object: e.target.value })}
+          onChange={(e) => setForm({ ...form, object: e.target.value })}
         />
       </label>
-      <label>
-        Since (UTC)
-        <input
-          type="datetime-local"
-          value={fields.since}
-          onChange={(e) => setFields({ ...fields, since: e.target.value })}
-        />
-      </label>
-      <label>
-        Until (UTC)
-        <input
-          type="datetime-local"
-          value={fields.until}
-          onChange={(e) => setFields({ ...fields, until: e.target.value })}
-        />
-      </label>
+      {TIME_FIELDS.map(({ name, label }) => (
+        <label key={name}>
+          {label}
+          <input
+            name={name}
+            value={form[name]}
+            placeholder="YYYY-MM-DD HH:MM"
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={problem?.field === name || undefined}
+            aria-describedby={problem?.field === name ? 'event-filter-problem' : undefined}
+            onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+          />
+        </label>
+      ))}
       <button type="submit">Apply</button>
       {hasEventFilters(filters) && (
         <button type="button" onClick={() => onChange({})}>
           Clear filters
         </button>
+      )}
+      {problem && (
+        <p id="event-filter-problem" className="filter-message" role="alert">
+          Not applied: {problem.message}
+        </p>
       )}
     </form>
   );

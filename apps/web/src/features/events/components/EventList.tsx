@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { EventRow } from './EventRow';
 
+/** One line of text; a long message wraps and its row is measured. */
 const ROW_HEIGHT = 34;
 
 /** The timeline, newest first; only the rows in view are in the DOM, however long it grows. */
@@ -16,29 +17,42 @@ export function EventList({ events }: { events: readonly DomainEvent[] }) {
     getItemKey: (index) => events[index]?.id ?? index,
   });
   return (
-    <div className="timeline-scroll" ref={scrollRef}>
-      <ol
-        className="event-list timeline"
-        aria-label="Events"
-        data-event-count={events.length}
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
-          const event = events[item.index];
-          if (!event) return null;
-          return (
-            <li
-              key={item.key}
-              data-event-id={event.id}
-              data-event-type={event.type}
-              data-severity={event.severity}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <EventRow event={event} />
-            </li>
-          );
-        })}
-      </ol>
+    <div className="timeline">
+      {/* Column names for the eye; each row reads on its own to a screen reader. */}
+      <div className="timeline-head" aria-hidden="true">
+        <span>Time (UTC)</span>
+        <span>Severity</span>
+        <span>Type</span>
+        <span>What happened</span>
+        <span>Object</span>
+        <span>Caused by</span>
+      </div>
+      <div className="timeline-scroll" ref={scrollRef}>
+        <ol
+          className="event-list timeline-rows"
+          aria-label="Events"
+          data-event-count={events.length}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const event = events[item.index];
+            if (!event) return null;
+            return (
+              <li
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                data-event-id={event.id}
+                data-event-type={event.type}
+                data-severity={event.severity}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <EventRow event={event} />
+              </li>
+            );
+          })}
+        </ol>
+      </div>
     </div>
   );
 }

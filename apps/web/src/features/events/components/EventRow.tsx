@@ -15,11 +15,12 @@ export function EventRow({ event }: { event: DomainEvent }) {
         <SeverityIcon severity={event.severity} /> {event.severity}
       </span>
       <span className="event-type">{event.type}</span>
-      <span className="event-message" title={event.message}>
-        {event.message}
-      </span>
+      <span className="event-message">{event.message}</span>
       <span className="event-object">{href ? <Link to={href}>{object}</Link> : object}</span>
-      <span className="event-actor">{event.actor}</span>
+      <span className="event-actor" title={event.actor}>
+        <span className="visually-hidden">by </span>
+        {event.actor}
+      </span>
     </>
   );
 }

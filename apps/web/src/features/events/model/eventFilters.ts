@@ -55,8 +55,26 @@ export function normalizeEventFilters(filters: EventFilters): EventFilters {
   return eventFiltersFromParams(withEventFilters(new URLSearchParams(), filters));
 }
 
+/** The filters as one string ("severity=critical&source=hardware"), equal for equal filters. */
+export function eventFiltersKey(filters: EventFilters): string {
+  return withEventFilters(new URLSearchParams(), filters).toString();
+}
+
 export function hasEventFilters(filters: EventFilters): boolean {
-  return withEventFilters(new URLSearchParams(), filters).size > 0;
+  return eventFiltersKey(filters) !== '';
+}
+
+const KIND_AND_ID = /^(site|enclosure|drive|server|volume)[\s:]+(\S+)$/i;
+
+/**
+ * The object box's text as a filter. "drive drv-1", as the timeline shows objects, means
+ * "drive:drv-1", so a copied object filters as expected; anything else is taken as typed.
+ */
+export function objectFilterFromInput(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const match = KIND_AND_ID.exec(trimmed);
+  return match ? `${match[1]?.toLowerCase()}:${match[2]}` : trimmed;
 }
 
 /** Whether the server would list `event` under `filters`; mirrors GET /api/v1/events for live events. */

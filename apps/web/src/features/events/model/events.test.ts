@@ -1,9 +1,15 @@
 import type { DomainEvent } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
 import { buildVolumeEvent } from '../../volumes/testing/buildVolume';
-import { eventFiltersFromParams, matchesEventFilters, withEventFilters } from './eventFilters';
+import {
+  eventFiltersFromParams,
+  eventFiltersKey,
+  matchesEventFilters,
+  objectFilterFromInput,
+  withEventFilters,
+} from './eventFilters';
 import { eventObjectHref } from './eventLinks';
-import { countNewer, prependLiveEvents, timelineEvents } from './timeline';
+import { countNewer, eventsAfterLoaded, prependLiveEvents, timelineEvents } from './timeline';
 
 const event = (id: string, overrides: Partial<DomainEvent> = {}) =>
   buildVolumeEvent({ id, at: `2026-12-01T00:00:${id.slice(-2)}Z`, ...overrides });
@@ -18,6 +24,21 @@ describe('event filters', () => {
     expect(withEventFilters(params, filters).toString()).toBe(
       'tab=x&severity=critical&source=hardware&object=drive%3Ad1',
     );
+  });
+
+  it('key equal filters equally, whatever order they were ticked in', () => {
+    expect(eventFiltersKey({ severity: ['info', 'critical'] })).toBe(
+      eventFiltersKey({ severity: ['critical', 'info'] }),
+    );
+    expect(eventFiltersKey({})).toBe('');
+  });
+
+  it('read the object box as the timeline shows objects, or as typed', () => {
+    expect(objectFilterFromInput(' drive drv-1 ')).toBe('drive:drv-1');
+    expect(objectFilterFromInput('Volume:pvc-1')).toBe('volume:pvc-1');
+    expect(objectFilterFromInput('pvc-1')).toBe('pvc-1');
+    expect(objectFilterFromInput('two words here')).toBe('two words here');
+    expect(objectFilterFromInput('  ')).toBeUndefined();
   });
 
   it('treat every severity ticked as no filter', () => {
@@ -64,6 +85,13 @@ describe('timeline', () => {
     expect(next.pages).toHaveLength(1);
     expect(timelineEvents(next).map((e) => e.id)).toEqual(['ev-05', 'ev-04', 'ev-03']);
     expect(next.pages[0]?.nextBefore).toBe('ev-03');
+  });
+
+  it('replays only held-back events newer than everything a load answered', () => {
+    const held = [event('ev-01'), event('ev-03'), event('ev-04')];
+    expect(eventsAfterLoaded(data, held).map((e) => e.id)).toEqual(['ev-04']);
+    const empty = { pages: [{ events: [], nextBefore: null }], pageParams: [undefined] };
+    expect(eventsAfterLoaded(empty, held)).toHaveLength(3);
   });
 
   it('counts what arrived after the newest event seen', () => {

@@ -48,3 +48,13 @@ export function countNewer(events: readonly DomainEvent[], newestSeenId: string 
   }
   return count;
 }
+
+/**
+ * Of events held back while the timeline loaded, those newer than all it loaded. Older ones
+ * were committed before the answer was read, so it holds them already (perhaps on a later
+ * page) or its filters left them out.
+ */
+export function eventsAfterLoaded(data: TimelineData, events: readonly DomainEvent[]): DomainEvent[] {
+  const newest = data.pages[0]?.events[0]?.id;
+  return newest === undefined ? [...events] : events.filter((event) => event.id > newest);
+}
