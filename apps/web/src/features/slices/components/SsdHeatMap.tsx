@@ -1,23 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useTheme } from '../../../shell/useTheme';
+import { cellIndexAt, type HeatCell, heatGrid } from '../model/heatMap';
+import { drawHeatMap, readHeatPalette } from './drawHeatMap';
 
-/** One cell per SSD, coloured by how much of it volumes hold. */
-export interface HeatCell {
-  readonly id: string;
-  readonly band: 0 | 1 | 2 | 3 | 4;
-  /** "drv-x · 45% used · 3 slices". */
-  readonly label: string;
-}
-
-export const HEAT_BANDS = [
-  { label: 'Unused', colour: '#5b6b7d' },
-  { label: '1–25%', colour: '#c6dbef' },
-  { label: '26–50%', colour: '#6baed6' },
-  { label: '51–75%', colour: '#2b8cbe' },
-  { label: '76–100%', colour: '#08589e' },
-] as const;
-
-const CELL = 10;
-const GAP = 2;
+/** Room round the cells for the selection frame. */
+const PAD = 3;
+/** A whole site fits in about a quarter of a laptop screen, leaving room for the slice bar. */
+const MAX_HEIGHT = 220;
 
 interface SsdHeatMapProps {
   cells: readonly HeatCell[];
@@ -25,68 +14,81 @@ interface SsdHeatMapProps {
   onSelect: (id: string) => void;
 }
 
-/** Every SSD of the site on one canvas (10,000 cells are one draw, not 10,000 DOM nodes). */
+/** Every SSD of the site on one canvas: 10,000 cells are one draw, not 10,000 DOM nodes. */
 export function SsdHeatMap({ cells, selectedId, onSelect }: SsdHeatMapProps) {
+  const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(800);
-  const [hover, setHover] = useState<HeatCell | null>(null);
-  const columns = Math.max(1, Math.floor((width + GAP) / (CELL + GAP)));
-  const rows = Math.ceil(cells.length / columns);
-  const height = Math.max(CELL, rows * (CELL + GAP));
+  const [hoverIndex, setHoverIndex] = useState<number | null>(null);
+  const theme = useTheme();
+  const grid = useMemo(() => heatGrid(cells.length, width - 2 * PAD, MAX_HEIGHT), [cells.length, width]);
+  const selectedIndex = useMemo(() => cells.findIndex((c) => c.id === selectedId), [cells, selectedId]);
+  const drawWidth = grid.columns * grid.pitch + 2 * PAD;
+  const drawHeight = grid.height + 2 * PAD;
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
+    const wrap = wrapRef.current;
+    if (!wrap) return;
     const observer = new ResizeObserver((entries) => setWidth(entries[0]?.contentRect.width ?? 800));
-    observer.observe(canvas.parentElement ?? canvas);
+    observer.observe(wrap);
     return () => observer.disconnect();
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a theme switch changes the CSS variables the palette is read from.
   useEffect(() => {
     const ctx = canvasRef.current?.getContext('2d');
     if (!ctx) return;
     const dpr = window.devicePixelRatio || 1;
-    ctx.canvas.width = Math.round(width * dpr);
-    ctx.canvas.height = Math.round(height * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    cells.forEach((cell, i) => {
-      const x = (i % columns) * (CELL + GAP);
-      const y = Math.floor(i / columns) * (CELL + GAP);
-      ctx.fillStyle = HEAT_BANDS[cell.band].colour;
-      ctx.fillRect(x, y, CELL, CELL);
-      if (cell.id === selectedId) {
-        ctx.strokeStyle = getComputedStyle(ctx.canvas).getPropertyValue('--map-select') || '#6cc0ff';
-        ctx.lineWidth = 2;
-        ctx.strokeRect(x - 1.5, y - 1.5, CELL + 3, CELL + 3);
-      }
-    });
-  }, [cells, columns, width, height, selectedId]);
+    ctx.canvas.width = Math.round(drawWidth * dpr);
+    ctx.canvas.height = Math.round(drawHeight * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, PAD * dpr, PAD * dpr);
+    ctx.clearRect(-PAD, -PAD, drawWidth, drawHeight);
+    drawHeatMap(ctx, grid, cells, readHeatPalette(ctx.canvas), selectedIndex);
+  }, [cells, grid, drawWidth, drawHeight, selectedIndex, theme]);
 
-  const cellAt = (event: React.MouseEvent<HTMLCanvasElement>): HeatCell | null => {
+  const indexAt = (event: MouseEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    const column = Math.floor((event.clientX - box.left) / (CELL + GAP));
-    const row = Math.floor((event.clientY - box.top) / (CELL + GAP));
-    if (column < 0 || column >= columns) return null;
-    return cells[row * columns + column] ?? null;
+    return cellIndexAt(grid, cells.length, event.clientX - box.left - PAD, event.clientY - box.top - PAD);
   };
+  const handleClick = (event: MouseEvent<HTMLCanvasElement>) => {
+    const index = indexAt(event);
+    const cell = index === null ? undefined : cells[index];
+    if (cell) onSelect(cell.id);
+  };
+  const hovered = hoverIndex === null ? undefined : cells[hoverIndex];
+  const selected = selectedIndex < 0 ? undefined : cells[selectedIndex];
 
   return (
-    <div className="heat-map">
-      <canvas
-        ref={canvasRef}
-        role="img"
-        aria-label={`Heat map of ${cells.length} SSDs by use; the table below lists the sliced ones`}
-        style={{ width, height, cursor: hover ? 'pointer' : 'default' }}
-        onMouseMove={(event) => setHover(cellAt(event))}
-        onMouseLeave={() => setHover(null)}
-        onClick={(event) => {
-          const cell = cellAt(event);
-          if (cell) onSelect(cell.id);
-        }}
-      />
-      <p className="heat-map-hover" aria-live="off">
-        {hover ? hover.label : 'Point at an SSD to see it; click to show its slices.'}
+    <div className="heat-map" ref={wrapRef}>
+      <div className="heat-map-canvas">
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={`Heat map of ${cells.length.toLocaleString('en')} SSDs by sliced share; the legend counts each band and the table lists the sliced SSDs`}
+          style={{ width: drawWidth, height: drawHeight, cursor: hovered ? 'pointer' : 'default' }}
+          onMouseMove={(event) => setHoverIndex(indexAt(event))}
+          onMouseLeave={() => setHoverIndex(null)}
+          onClick={handleClick}
+        />
+        {hoverIndex !== null && (
+          <span
+            className="heat-map-hover-box"
+            aria-hidden="true"
+            style={{
+              left: (hoverIndex % grid.columns) * grid.pitch + PAD - 1,
+              top: Math.floor(hoverIndex / grid.columns) * grid.pitch + PAD - 1,
+              width: grid.pitch - grid.gap + 2,
+              height: grid.pitch - grid.gap + 2,
+            }}
+          />
+        )}
+      </div>
+      <p className="heat-map-hover" data-testid="heat-map-hover">
+        {hovered
+          ? hovered.label
+          : selected
+            ? `Selected: ${selected.label}`
+            : 'Point at an SSD to see its use; click it to show its slices.'}
       </p>
     </div>
   );
