@@ -25,10 +25,26 @@ export const InventoryReportSchema = z.object({
   servers: z.array(ServerSchema),
 });
 
+/**
+ * Several enclosures' reports at once, decided and committed together: a source that polls many
+ * enclosures (or a storm) costs one transaction instead of one per enclosure. Each enclosure at most once.
+ */
+export const EnclosureBatchSchema = z.object({
+  type: z.literal('enclosures'),
+  reports: z
+    .array(EnclosureReportSchema)
+    .min(1)
+    .max(2_000)
+    .refine((reports) => new Set(reports.map((r) => r.enclosure.id)).size === reports.length, {
+      message: 'each enclosure at most once in a batch',
+    }),
+});
+
 export const HardwareObservationSchema = z.discriminatedUnion('type', [
   InventoryReportSchema,
   EnclosureReportSchema,
   EnclosureUnreachableSchema,
+  EnclosureBatchSchema,
 ]);
 export type HardwareObservation = z.infer<typeof HardwareObservationSchema>;
 export type EnclosureReport = z.infer<typeof EnclosureReportSchema>;

@@ -66,5 +66,12 @@ function decide(observation: HardwareObservation, mirror: StoreMirror, context: 
       return reconcileEnclosure(mirror.inventory, observation, context);
     case 'enclosure-unreachable':
       return reconcileUnreachable(mirror.inventory, observation.enclosureId, context);
+    case 'enclosures': {
+      // Enclosures are decided apart (each against the same inventory), so their decisions add up.
+      const decisions = observation.reports.map((report) =>
+        reconcileEnclosure(mirror.inventory, report, context),
+      );
+      return { changes: decisions.flatMap((d) => d.changes), events: decisions.flatMap((d) => d.events) };
+    }
   }
 }

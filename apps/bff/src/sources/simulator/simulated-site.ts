@@ -113,7 +113,15 @@ export class SimulatedSite implements HardwareSource {
       simulated.bays.set(drive.bay, { ...drive, health: drive.health === 'ok' ? 'degraded' : 'ok' });
       touched.add(simulated);
     }
-    for (const simulated of touched) await this.report(simulated);
+    // One batch for every reachable enclosure touched: a storm tick is one transaction.
+    const reports = [...touched]
+      .filter((simulated) => simulated.reachable)
+      .map((simulated) => ({
+        type: 'enclosure' as const,
+        enclosure: simulated.enclosure,
+        drives: [...simulated.bays.values()],
+      }));
+    if (reports.length > 0) await this.deliver({ type: 'enclosures', reports });
   }
 
   private async setHealth(driveId: string, health: Drive['health']): Promise<FaultResult> {
