@@ -4,19 +4,13 @@ import { LoginPage } from './pages/login-page.js';
 import { ComposeDialog, UsersPage } from './pages/users-page.js';
 import { VolumesPage } from './pages/volumes-page.js';
 import { CSRF_HEADERS, DrivebayApi } from './support/api.js';
-import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { serverForThisFile } from './support/server.js';
 
-let server: RunningServer;
+const server = serverForThisFile();
 let api: DrivebayApi;
 
 test.beforeAll(async () => {
-  server = await startServer();
   api = await DrivebayApi.signIn(server.url, server.admin);
-});
-
-test.afterAll(async () => {
-  await killServer(server, 'SIGTERM');
-  removeDataDir(server);
 });
 
 test('a stranger is sent to sign in, and a wrong password is refused', async ({ page }) => {

@@ -1,19 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { EventsPage } from './pages/events-page.js';
 import { DrivebayApi } from './support/api.js';
-import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { serverForThisFile } from './support/server.js';
 import { signInBrowser } from './support/session.js';
 
-let server: RunningServer;
-
-test.beforeAll(async () => {
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  await killServer(server, 'SIGTERM');
-  removeDataDir(server);
-});
+const server = serverForThisFile();
 
 test('events arrive live, filter by severity in the URL, pause and resume, and link to their object', async ({
   page,

@@ -2,14 +2,13 @@ import { GIB } from '@drivebay/api-types';
 import { expect, test } from '@playwright/test';
 import { DrivebayApi } from './support/api.js';
 import { seriousAxeFindings } from './support/axe.js';
-import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { serverForThisFile } from './support/server.js';
 import { signInBrowser } from './support/session.js';
 
-let server: RunningServer;
+const server = serverForThisFile();
 let api: DrivebayApi;
 
 test.beforeAll(async () => {
-  server = await startServer();
   api = await DrivebayApi.signIn(server.url, server.admin);
   // Something on every page: a mirrored volume, a slice, and a failed drive (so the incident banner shows).
   const { volume } = await api.compose({
@@ -19,11 +18,6 @@ test.beforeAll(async () => {
   });
   await api.compose({ name: 'e2e-pages-slice', capacityBytes: 20 * GIB, parameters: { type: 'slice' } });
   await api.inject({ kind: 'drive-fail', driveId: volume.members[0]?.driveId ?? '' });
-});
-
-test.afterAll(async () => {
-  await killServer(server, 'SIGTERM');
-  removeDataDir(server);
 });
 
 /** Each page: its heading, and a text that shows it loaded its data (not just its loading state). */

@@ -2,19 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { IncidentPage } from './pages/incident-page.js';
 import { DrivebayApi } from './support/api.js';
-import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { serverForThisFile } from './support/server.js';
 import { signInBrowser } from './support/session.js';
 
-let server: RunningServer;
-
-test.beforeAll(async () => {
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  await killServer(server, 'SIGTERM');
-  removeDataDir(server);
-});
+const server = serverForThisFile();
 
 test('an enclosure going offline raises the banner; one click lists what is affected, and it exports', async ({
   page,

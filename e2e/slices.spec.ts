@@ -3,19 +3,10 @@ import { expect, test } from '@playwright/test';
 import { SlicesPage } from './pages/slices-page.js';
 import { DrivebayApi } from './support/api.js';
 import { seriousAxeFindings } from './support/axe.js';
-import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { serverForThisFile } from './support/server.js';
 import { signInBrowser } from './support/session.js';
 
-let server: RunningServer;
-
-test.beforeAll(async () => {
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  await killServer(server, 'SIGTERM');
-  removeDataDir(server);
-});
+const server = serverForThisFile();
 
 test('sliced SSDs show their slices, live; the heat map selects through the URL; a slice leads to its volume', async ({
   page,

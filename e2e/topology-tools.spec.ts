@@ -1,19 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { TopologyPage } from './pages/topology-page.js';
 import { DrivebayApi } from './support/api.js';
-import { killServer, type RunningServer, removeDataDir, startServer } from './support/server.js';
+import { serverForThisFile } from './support/server.js';
 import { signInBrowser } from './support/session.js';
 
-let server: RunningServer;
-
-test.beforeAll(async () => {
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  await killServer(server, 'SIGTERM');
-  removeDataDir(server);
-});
+const server = serverForThisFile();
 
 test('"/" focuses Find; a volume name outlines its drives and opens the first; Esc closes the panel', async ({
   page,

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from '@playwright/test';
 
 /** A real Drivebay process (the built server) on a free port with its own data directory. */
 export interface RunningServer {
@@ -73,4 +74,26 @@ export async function killServer(server: RunningServer, signal: NodeJS.Signals =
 
 export function removeDataDir(server: RunningServer): void {
   rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+/**
+ * A server of the spec file's own, started before its first test and killed (data removed) after
+ * its last. Read it inside tests or hooks registered after this call; reading before it starts throws.
+ */
+export function serverForThisFile(): RunningServer {
+  let running: RunningServer | undefined;
+  test.beforeAll(async () => {
+    running = await startServer();
+  });
+  test.afterAll(async () => {
+    if (!running) return;
+    await killServer(running, 'SIGTERM');
+    removeDataDir(running);
+  });
+  return new Proxy({} as RunningServer, {
+    get: (_target, key) => {
+      if (!running) throw new Error('the spec’s server has not started yet');
+      return running[key as keyof RunningServer];
+    },
+  });
 }
