@@ -1,0 +1,61 @@
+import { chooseName, kubeTime } from './object-meta.js';
+import { groupVersion, type ResourceDef } from './resources.js';
+import { badRequest, conflict, KubeApiError } from './status.js';
+import type { KubeObject, KubeObjectInput } from './types.js';
+
+/** What the server decides for a new object: where it lives, who it is and when it was born. */
+export interface Assigned {
+  namespace: string | undefined;
+  uid: string;
+  now: number;
+}
+
+/** The object a create stores (before its resourceVersion): server-owned metadata filled in. */
+export function buildCreated(def: ResourceDef, input: KubeObjectInput, assigned: Assigned): KubeObject {
+  const { generateName: _generated, namespace: _namespace, ...meta } = structuredClone(input.metadata);
+  const isNamespace = def.plural === 'namespaces' && !input.status;
+  return {
+    ...structuredClone(input),
+    // The namespace controller would make a new namespace Active at once.
+    ...(isNamespace ? { spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } : {}),
+    apiVersion: groupVersion(def),
+    kind: def.kind,
+    metadata: {
+      ...meta,
+      name: chooseName(def, input),
+      ...(assigned.namespace ? { namespace: assigned.namespace } : {}),
+      uid: assigned.uid,
+      // In-process seeding may backdate objects (so AGE reads like a real cluster); HTTP creates strip it.
+      creationTimestamp: meta.creationTimestamp ?? kubeTime(assigned.now),
+    },
+  };
+}
+
+/**
+ * The object an update stores: the caller's content on the current identity. A replacement that names
+ * a resourceVersion other than the current one lost a race and is a Conflict, as in the apiserver.
+ */
+export function buildReplacement(def: ResourceDef, current: KubeObject, next: KubeObjectInput): KubeObject {
+  const expectedRv = next.metadata.resourceVersion;
+  const { name } = current.metadata;
+  if (expectedRv && expectedRv !== current.metadata.resourceVersion)
+    throw new KubeApiError(conflict(def, name));
+  if (next.metadata.name && next.metadata.name !== name)
+    throw new KubeApiError(
+      badRequest(
+        `the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`,
+      ),
+    );
+  return {
+    ...next,
+    apiVersion: current.apiVersion,
+    kind: current.kind,
+    metadata: { ...next.metadata, ...identity(current) },
+  };
+}
+
+// Fields only the server owns: a write can't move an object or rewrite its history.
+function identity(current: KubeObject) {
+  const { name, namespace, uid, creationTimestamp, resourceVersion } = current.metadata;
+  return { name, ...(namespace ? { namespace } : {}), uid, creationTimestamp, resourceVersion };
+}
