@@ -77,6 +77,8 @@ export interface App {
   http: HttpServer;
   /** Users, sessions, tokens, the audit trail and the access table of every API route. */
   security: Security;
+  /** The mirrored inventory (read-only), e.g. for seeding a simulated cluster with the site's servers. */
+  inventory(): Inventory;
   /** Loads state, starts the feed, the hub and the hardware source. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -165,6 +167,7 @@ export function createApp(deps: AppDependencies): App {
   return {
     http,
     security,
+    inventory: () => mirror.inventory,
     async start() {
       await mirror.start();
       await metricsHistory.load(store);

@@ -18,6 +18,7 @@ export const ConfigSchema = z.object({
   rebuildRate: z.coerce.number().positive().max(1e12),
   retainEvents: z.coerce.number().int().min(1000).max(10_000_000),
   metricsIntervalSeconds: z.coerce.number().int().min(1).max(3600),
+  kubeSimPort: z.coerce.number().int().min(0).max(65535),
   sessionIdleMinutes: z.coerce
     .number()
     .int()
@@ -73,6 +74,12 @@ const flags = {
     env: 'METRICS_INTERVAL_SECONDS',
     fallback: '60',
     help: 'how often capacity, allocations and the event rate are recorded for the charts (a week of samples is kept)',
+  },
+  'kube-sim-port': {
+    type: 'string',
+    env: 'KUBE_SIM_PORT',
+    fallback: '0',
+    help: 'port of the simulated Kubernetes API on loopback (0 = any free port; printed at start)',
   },
   'session-idle-minutes': {
     type: 'string',
@@ -138,6 +145,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     rebuildRate: pick('rebuild-rate'),
     retainEvents: pick('retain-events'),
     metricsIntervalSeconds: pick('metrics-interval-seconds'),
+    kubeSimPort: pick('kube-sim-port'),
     sessionIdleMinutes: pick('session-idle-minutes'),
     sessionMaxHours: pick('session-max-hours'),
     lockoutFailures: pick('lockout-failures'),

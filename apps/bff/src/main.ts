@@ -9,6 +9,8 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { VolumeKeys } from './crypto/volume-keys.js';
 import { createLogger } from './log.js';
+import { startKubeApiSimulator } from './sources/kube-sim/index.js';
+import { seedSimulatedCluster } from './sources/simulated-cluster/seed-cluster.js';
 import { resumeSimulatedSite } from './sources/simulator/resume.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 
@@ -73,16 +75,21 @@ async function main(): Promise<void> {
   const url = `${config.tlsCert ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir, scale: config.scale });
   await app.start();
+  // The simulated Kubernetes cluster of the embedded default: a real Kubernetes API on loopback,
+  // with a node for every simulated server (workloads and the podwatcher follow).
+  const kube = await startKubeApiSimulator({ port: config.kubeSimPort });
+  seedSimulatedCluster(kube.store, [...app.inventory().servers.values()]);
   const admin = await bootstrapAdmin(app.security.users, config.dataDir);
   const signInHelp = admin
     ? `  sign in: ${admin.username} / ${admin.password}\n           (shown once; also in ${admin.file}, readable only by you; change it under Account)`
     : '  sign in: with your account (the first admin password was shown at first start and saved in initial-admin-password in the data dir)';
   console.log(
-    `\nDrivebay console: ${url}\n${signInHelp}\n  data: ${config.dataDir}\n  site: simulated, ${config.scale}\n`,
+    `\nDrivebay console: ${url}\n${signInHelp}\n  data: ${config.dataDir}\n  site: simulated, ${config.scale}\n  Kubernetes (simulated): ${kube.url}  e.g. kubectl --server ${kube.url} get nodes\n`,
   );
 
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });
+    await kube.close();
     await app.close();
     await store.close();
     process.exit(0);
