@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { AccessTable } from '../../auth/access.js';
 import type { AuditJournal } from '../../state/event-journal.js';
 import { parseInput } from '../parse.js';
+import { withinWindow } from '../time-window.js';
 
 type AuditQuery = ReturnType<typeof AuditQuerySchema.parse>;
 const COLUMNS = ['id', 'at', 'actor', 'ip', 'action', 'target', 'result', 'status', 'detail'] as const;
@@ -43,8 +44,7 @@ function matchesQuery(record: AuditRecord, query: AuditQuery): boolean {
   )
     return false;
   if (query.result && !query.result.includes(record.result)) return false;
-  if (query.since && record.at < query.since) return false;
-  if (query.until && record.at > query.until) return false;
+  if (!withinWindow(record.at, query.since, query.until)) return false;
   return true;
 }
 

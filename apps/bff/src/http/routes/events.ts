@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { AccessTable } from '../../auth/access.js';
 import type { EventJournal } from '../../state/event-journal.js';
 import { parseInput } from '../parse.js';
+import { withinWindow } from '../time-window.js';
 
 /** The event timeline: newest first, filtered by object, type, severity and time. */
 export function eventRoutes(table: AccessTable, journal: EventJournal): Router {
@@ -39,7 +40,6 @@ function matchesQuery(event: DomainEvent, query: ReturnType<typeof EventsQuerySc
   if (query.type && !query.type.includes(event.type)) return false;
   if (query.severity && !query.severity.includes(event.severity)) return false;
   if (query.source && !query.source.includes(eventSource(event))) return false;
-  if (query.since && event.at < query.since) return false;
-  if (query.until && event.at > query.until) return false;
+  if (!withinWindow(event.at, query.since, query.until)) return false;
   return true;
 }

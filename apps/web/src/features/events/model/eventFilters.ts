@@ -87,7 +87,9 @@ export function matchesEventFilters(event: DomainEvent, filters: EventFilters): 
       : [undefined, filters.object];
     if (event.subject.id !== id || (kind && event.subject.kind !== kind)) return false;
   }
-  if (filters.since && event.at < filters.since) return false;
-  if (filters.until && event.at > filters.until) return false;
+  // Instants, not text: "…:52.123Z" sorts before "…:52Z" as a string.
+  const at = Date.parse(event.at);
+  if (filters.since && at < Date.parse(filters.since)) return false;
+  if (filters.until && at > Date.parse(filters.until)) return false;
   return true;
 }
