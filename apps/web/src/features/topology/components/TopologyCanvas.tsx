@@ -22,6 +22,7 @@ interface TopologyCanvasProps {
   colouring: BayColouring | null;
   /** Drives outlined besides the selection (a found volume's members). */
   highlightDriveIds: readonly string[];
+  selectedEnclosureId: string | null;
 }
 
 /** The topology map: one canvas, zoom and pan controls, and a tooltip. */
@@ -35,6 +36,7 @@ export function TopologyCanvas({
   onAspectRatioChange,
   colouring,
   highlightDriveIds,
+  selectedEnclosureId,
 }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const controllerRef = useRef<MapController | null>(null);
@@ -72,8 +74,15 @@ export function TopologyCanvas({
     [theme, colouring],
   );
   useEffect(() => {
-    controllerRef.current?.update({ model, layout, palette, selectedDriveId, highlightDriveIds });
-  }, [model, layout, palette, selectedDriveId, highlightDriveIds]);
+    controllerRef.current?.update({
+      model,
+      layout,
+      palette,
+      selectedDriveId,
+      highlightDriveIds,
+      selectedEnclosureId,
+    });
+  }, [model, layout, palette, selectedDriveId, highlightDriveIds, selectedEnclosureId]);
 
   const handleZoomIn = () => controllerRef.current?.zoomBy(1.6);
   const handleZoomOut = () => controllerRef.current?.zoomBy(1 / 1.6);

@@ -100,6 +100,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           onAspectRatioChange={setAspectRatio}
           colouring={colouring}
           highlightDriveIds={highlightDriveIds}
+          selectedEnclosureId={selectedDriveId ? null : selectedEnclosureId}
         />
         {selectedDriveId && <DrivePanel model={model} driveId={selectedDriveId} onClose={handleClose} />}
         {!selectedDriveId && selectedEnclosureId && (

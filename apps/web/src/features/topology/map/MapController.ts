@@ -6,7 +6,7 @@ import { attachMapInput, type MapGestures } from './mapInput';
 import type { CanvasPalette } from './palette';
 import { aspectChangedSubstantially, fitAspectRatio, viewAfterRelayout } from './relayout';
 import { SpriteCache } from './spriteCache';
-import { viewForDrive } from './viewForDrive';
+import { viewForDrive, viewForEnclosure } from './viewForDrive';
 import { fitViewport, minScaleFor, panBy, toWorld, type Viewport, zoomAt } from './viewport';
 
 /** What the map shows; replaced whenever any of it changes. */
@@ -17,6 +17,8 @@ export interface MapData {
   readonly selectedDriveId: string | null;
   /** Drives outlined besides the selection (a found volume's members). */
   readonly highlightDriveIds: readonly string[];
+  /** The enclosure whose panel is open (when no drive is selected). */
+  readonly selectedEnclosureId: string | null;
 }
 
 /** The thing under the pointer and where the pointer is (CSS px in the canvas). */
@@ -59,6 +61,9 @@ export class MapController {
   #pointer: { x: number; y: number } | null = null;
   #dragging = false;
   #pendingCentre: string | null = null;
+  /** An enclosure selected by URL or from a list, to bring into view once it is on the map. */
+  #pendingEnclosure: string | null = null;
+  #clickedEnclosureId: string | null = null;
   /** The drive the user just clicked: already on screen, so no need to move the view. */
   #clickedDriveId: string | null = null;
   readonly #sprites = new SpriteCache();
@@ -82,6 +87,11 @@ export class MapController {
     if (data.selectedDriveId !== previous?.selectedDriveId) {
       this.#pendingCentre = data.selectedDriveId === this.#clickedDriveId ? null : data.selectedDriveId;
       this.#clickedDriveId = null;
+    }
+    if (data.selectedEnclosureId !== previous?.selectedEnclosureId) {
+      this.#pendingEnclosure =
+        data.selectedEnclosureId === this.#clickedEnclosureId ? null : data.selectedEnclosureId;
+      this.#clickedEnclosureId = null;
     }
     this.#data = data;
     if (previous && previous.layout !== data.layout) {
@@ -122,6 +132,15 @@ export class MapController {
     if (view !== this.#view) this.#fitted = false;
     this.#view = view;
     this.#pendingCentre = null;
+  }
+
+  #centreOnEnclosure(data: MapData, id: string): void {
+    if (!this.#view) return;
+    const view = viewForEnclosure(this.#view, data.layout, id, this.#width, this.#height);
+    if (!view) return;
+    if (view !== this.#view) this.#fitted = false;
+    this.#view = view;
+    this.#pendingEnclosure = null;
   }
 
   /** Keeps what the user was looking at in place when the layout changes, or refits a fitted map. */
@@ -170,6 +189,7 @@ export class MapController {
     if (!hit || !data) return;
     const drive = hit.kind === 'bay' ? driveInBay(data.model, hit.enclosure.id, hit.bay) : undefined;
     if (!drive) {
+      this.#clickedEnclosureId = hit.enclosure.id;
       this.#callbacks.onSelectEnclosure(hit.enclosure.id);
       return;
     }
@@ -243,6 +263,7 @@ export class MapController {
     if (this.#canvas.height !== backingHeight) this.#canvas.height = backingHeight;
     this.#view ??= fitViewport(data.layout.width, data.layout.height, this.#width, this.#height);
     if (this.#pendingCentre) this.#centreOnPending(data);
+    else if (this.#pendingEnclosure) this.#centreOnEnclosure(data, this.#pendingEnclosure);
     const complete = drawTopology(ctx, {
       ...data,
       view: this.#view,

@@ -30,6 +30,8 @@ export interface Scene {
   readonly selectedDriveId: string | null;
   /** Drives outlined besides the selection (a found volume's members). */
   readonly highlightDriveIds: readonly string[];
+  /** The enclosure whose panel is open, outlined. */
+  readonly selectedEnclosureId?: string | null;
   readonly sprites: SpriteCache;
 }
 
@@ -59,6 +61,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): boole
   drawBeacons(ctx, beacons, palette, toScreen);
   drawHover(ctx, scene, toScreen);
   drawHighlights(ctx, scene, toScreen);
+  drawSelectedEnclosure(ctx, scene, toScreen);
   drawSelection(ctx, scene, toScreen);
   return complete;
 }
@@ -98,6 +101,17 @@ function drawHighlights(
     // The selection ring, so each member stands out when zoomed out too.
     drawCellHighlight(ctx, bayRect(box, drive.bay), palette.select, 'selected', toScreen, palette.background);
   }
+}
+
+function drawSelectedEnclosure(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  toScreen: (x: number, y: number) => { x: number; y: number },
+): void {
+  const { layout, selectedEnclosureId, palette } = scene;
+  const index = selectedEnclosureId ? layout.enclosureIndex.get(selectedEnclosureId) : undefined;
+  const box = index === undefined ? undefined : layout.enclosures[index];
+  if (box) drawEnclosureHighlight(ctx, box, palette.select, toScreen);
 }
 
 function drawSelection(

@@ -3,7 +3,7 @@ import { generateSite } from '../../../testing/generateSite';
 import { bayRect } from '../layout/bayRect';
 import { layoutTopology } from '../layout/layoutTopology';
 import { modelFromRecords } from '../model/buildTopologyModel';
-import { SELECTED_MIN_SCALE, viewForDrive } from './viewForDrive';
+import { SELECTED_MIN_SCALE, viewForDrive, viewForEnclosure } from './viewForDrive';
 import { toScreen } from './viewport';
 
 const model = modelFromRecords(
@@ -43,5 +43,24 @@ describe('viewForDrive', () => {
 
   it('waits while the drive is unknown', () => {
     expect(viewForDrive({ scale: 1, x: 0, y: 0 }, model, layout, 'nope', 800, 600)).toBeUndefined();
+  });
+});
+
+describe('viewForEnclosure', () => {
+  it('centres an enclosure and shows it whole', () => {
+    if (!box) throw new Error('no enclosure');
+    const view = viewForEnclosure({ scale: 0.05, x: 0, y: 0 }, layout, 'enc-7', 800, 600);
+    if (!view) throw new Error('no view');
+    const topLeft = toScreen(view, box.x, box.y);
+    const bottomRight = toScreen(view, box.x + box.width, box.y + box.height);
+    expect((topLeft.x + bottomRight.x) / 2).toBeCloseTo(400);
+    expect((topLeft.y + bottomRight.y) / 2).toBeCloseTo(300);
+    expect(topLeft.x).toBeGreaterThanOrEqual(0);
+    expect(bottomRight.x).toBeLessThanOrEqual(800);
+    expect(bottomRight.y).toBeLessThanOrEqual(600);
+  });
+
+  it('knows no enclosure that is not on the map', () => {
+    expect(viewForEnclosure({ scale: 1, x: 0, y: 0 }, layout, 'enc-nope', 800, 600)).toBeUndefined();
   });
 });

@@ -30,3 +30,23 @@ export function viewForDrive(
   if (inView && view.scale >= SELECTED_MIN_SCALE) return view;
   return centreOn(view, cell, width, height, SELECTED_MIN_SCALE);
 }
+
+/** The view that shows enclosure `id` whole and readable, or undefined while it is not on the map. */
+export function viewForEnclosure(
+  view: Viewport,
+  layout: TopologyLayout,
+  id: string,
+  width: number,
+  height: number,
+): Viewport | undefined {
+  const index = layout.enclosureIndex.get(id);
+  const box = index === undefined ? undefined : layout.enclosures[index];
+  if (!box) return undefined;
+  const world = visibleWorld(view, width, height);
+  const inView = contains(world, box.x, box.y) && contains(world, box.x + box.width, box.y + box.height);
+  // Big enough to read its bays, small enough that it fits on screen.
+  const fits = Math.min(width / (box.width * 1.2), height / (box.height * 1.2));
+  const scale = Math.min(SELECTED_MIN_SCALE, fits);
+  if (inView && view.scale >= scale * 0.8) return view;
+  return centreOn({ ...view, scale: Math.min(view.scale, fits) }, box, width, height, scale);
+}
