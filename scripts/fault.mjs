@@ -10,6 +10,8 @@ const kinds = {
   'drive-replace': 'driveId',
   'enclosure-offline': 'enclosureId',
   'enclosure-online': 'enclosureId',
+  'server-down': 'serverId',
+  'server-up': 'serverId',
 };
 
 const args = process.argv.slice(2);

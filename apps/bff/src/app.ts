@@ -27,6 +27,7 @@ import { auditRoutes } from './http/routes/audit.js';
 import { authRoutes } from './http/routes/auth.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
+import { kubernetesRoutes } from './http/routes/kubernetes.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
 import { topologyRoutes } from './http/routes/topology.js';
@@ -41,6 +42,13 @@ import { MetricsHistory } from './metrics/metrics-history.js';
 import { defaultMetricsOptions, type MetricsOptions, MetricsSampler } from './metrics/metrics-sampler.js';
 import type { SiteState } from './metrics/site-figures.js';
 import type { HardwareSource } from './sources/hardware.js';
+import { type ClusterLease, LocalLease } from './sources/kubernetes/lease.js';
+import {
+  defaultPodwatcherOptions,
+  Podwatcher,
+  type PodwatcherOptions,
+  type WatchTarget,
+} from './sources/kubernetes/podwatcher.js';
 import { StoreMirror } from './state/mirror.js';
 import type { StateStore } from './store/types.js';
 import { SnapshotCache } from './topology/snapshot.js';
@@ -71,6 +79,9 @@ export interface AppDependencies {
   oidcLogin?: OidcLogin;
   /** How often the site's figures are recorded for the charts, and how many samples are kept. */
   metrics?: Partial<MetricsOptions>;
+  /** Who may watch each cluster; a single replica holds every lease. */
+  clusterLease?: ClusterLease;
+  podwatcher?: Partial<PodwatcherOptions>;
 }
 
 export interface App {
@@ -79,6 +90,13 @@ export interface App {
   security: Security;
   /** The mirrored inventory (read-only), e.g. for seeding a simulated cluster with the site's servers. */
   inventory(): Inventory;
+  /** The CSI-shaped volume lifecycle, for the simulated cluster's provisioner, attacher and kubelet. */
+  csi: VolumeCommands;
+  /**
+   * Starts a podwatcher for a cluster (after start()). It runs once this replica holds the
+   * cluster's lease; the promise resolves then.
+   */
+  watch(target: WatchTarget): Promise<Podwatcher>;
   /** Loads state, starts the feed, the hub and the hardware source. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -118,6 +136,8 @@ export function createApp(deps: AppDependencies): App {
   });
   const sampler = new MetricsSampler(store, metricsHistory, siteState, clock, metricsOptions, log);
   const snapshots = new SnapshotCache(() => ({ inventory: mirror.inventory, revision: mirror.revision }));
+  const podwatchers: Podwatcher[] = [];
+  const clusterLease = deps.clusterLease ?? new LocalLease();
   let hardware: HardwareSource | undefined;
   let ready = false;
   let compactor: NodeJS.Timeout | undefined;
@@ -144,6 +164,11 @@ export function createApp(deps: AppDependencies): App {
     simulatorRoutes(table, () => hardware),
     eventRoutes(table, mirror.events),
     volumeRoutes(table, volumes),
+    kubernetesRoutes(table, () => ({
+      kube: mirror.kube,
+      volumes: mirror.volumes,
+      inventory: mirror.inventory,
+    })),
     metricsRoutes(table, siteState, metricsHistory, metricsOptions.intervalMs),
     ...(deps.oidcLogin ? [oidcRoutes(deps.oidcLogin, oidcSignIn(security), log, table)] : []),
     apiNotFound,
@@ -168,6 +193,17 @@ export function createApp(deps: AppDependencies): App {
     http,
     security,
     inventory: () => mirror.inventory,
+    csi: volumes,
+    async watch(target) {
+      const podwatcher = new Podwatcher(
+        target,
+        { committer, mirror, lease: clusterLease, clock, log },
+        { ...defaultPodwatcherOptions, ...deps.podwatcher },
+      );
+      podwatchers.push(podwatcher);
+      await podwatcher.start();
+      return podwatcher;
+    },
     async start() {
       await mirror.start();
       await metricsHistory.load(store);
@@ -205,6 +241,7 @@ export function createApp(deps: AppDependencies): App {
       if (socketSweep) clearInterval(socketSweep);
       rebuilds.stop();
       sampler.stop();
+      await Promise.all(podwatchers.map((p) => p.stop()));
       await hardware?.stop();
       hub.stop();
       mirror.stop();

@@ -46,6 +46,9 @@ export const ConfigSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }).regex(/^[^/]+\/\/[^/]+$/, 'an origin has no path'))),
   tlsCert: z.string(),
   tlsKey: z.string(),
+  kubeconfigs: z.array(z.string()),
+  contexts: z.array(z.string()),
+  inCluster: z.boolean(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -115,16 +118,46 @@ const flags = {
   'tls-key': { type: 'string', env: 'TLS_KEY', fallback: '', help: 'PEM private key file for --tls-cert' },
 } as const;
 
+/** Which Kubernetes clusters to watch; sources/kubernetes/cluster-config.ts reads the files and checks the names. */
+const kubernetesFlags = {
+  kubeconfig: {
+    type: 'string',
+    multiple: true,
+    env: 'KUBECONFIG',
+    fallback: 'none',
+    help: 'kubeconfig file to watch clusters from, repeatable; else the KUBECONFIG path list',
+  },
+  context: {
+    type: 'string',
+    multiple: true,
+    env: '',
+    fallback: 'current-context',
+    help: 'kubeconfig context to watch, repeatable',
+  },
+  'in-cluster': {
+    type: 'boolean',
+    multiple: false,
+    env: '',
+    fallback: 'only in a pod, without kubeconfig',
+    help: 'watch the cluster this pod runs in, with its service-account token (none of the three: the simulated cluster)',
+  },
+} as const;
+
 /** A configuration mistake: the process prints it and exits instead of starting half-configured. */
 export class ConfigError extends Error {}
 
 /** Reads flags and environment; every bad value is named with what is allowed. */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     values = parseArgs({
       args: argv,
-      options: Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, { type: f.type }])),
+      options: {
+        ...Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, { type: f.type }])),
+        ...Object.fromEntries(
+          Object.entries(kubernetesFlags).map(([name, f]) => [name, { type: f.type, multiple: f.multiple }]),
+        ),
+      },
       strict: true,
     }).values as Record<string, string | undefined>;
   } catch (error) {
@@ -153,6 +186,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     allowedOrigins: pick('allowed-origins'),
     tlsCert: pick('tls-cert'),
     tlsKey: pick('tls-key'),
+    kubeconfigs: values.kubeconfig ?? [],
+    contexts: values.context ?? [],
+    inCluster: values['in-cluster'] ?? false,
   });
   if (parsed.success && (parsed.data.tlsCert === '') !== (parsed.data.tlsKey === '')) {
     throw new ConfigError(`--tls-cert and --tls-key: give both or neither\n${usage()}`);
@@ -168,7 +204,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
 
 /** The flags and their environment variables, for --help and errors. */
 export function usage(): string {
-  const lines = Object.entries(flags).map(
+  const lines = Object.entries({ ...flags, ...kubernetesFlags }).map(
     ([name, f]) => `  --${name.padEnd(21)} ${f.env.padEnd(21)} ${f.help} (default ${f.fallback})`,
   );
   return `Usage: npm start -- [flags]\n  flag                    env var\n${lines.join('\n')}`;

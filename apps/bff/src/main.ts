@@ -9,8 +9,11 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { VolumeKeys } from './crypto/volume-keys.js';
 import { createLogger } from './log.js';
-import { startKubeApiSimulator } from './sources/kube-sim/index.js';
+import { type KubeApiSimulator, startKubeApiSimulator } from './sources/kube-sim/index.js';
+import { resolveClusters } from './sources/kubernetes/cluster-config.js';
+import { ClusterSim } from './sources/simulated-cluster/cluster-sim.js';
 import { seedSimulatedCluster } from './sources/simulated-cluster/seed-cluster.js';
+import { simulatorTarget } from './sources/simulated-cluster/simulator-target.js';
 import { resumeSimulatedSite } from './sources/simulator/resume.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 
@@ -23,6 +26,13 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(argv, process.env);
   const log = createLogger(config.logLevel);
+  // Which clusters to watch is checked before anything starts: a wrong context name stops here.
+  const clusters = resolveClusters({
+    kubeconfigs: config.kubeconfigs,
+    contexts: config.contexts,
+    inCluster: config.inCluster,
+    env: process.env,
+  });
   // OIDC reads the environment only: a client secret given as a flag would show in `ps`.
   const oidcConfig = loadOidcConfig(process.env);
   const oidcLogin = oidcConfig
@@ -75,21 +85,38 @@ async function main(): Promise<void> {
   const url = `${config.tlsCert ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir, scale: config.scale });
   await app.start();
-  // The simulated Kubernetes cluster of the embedded default: a real Kubernetes API on loopback,
-  // with a node for every simulated server (workloads and the podwatcher follow).
-  const kube = await startKubeApiSimulator({ port: config.kubeSimPort });
-  seedSimulatedCluster(kube.store, [...app.inventory().servers.values()]);
+  // Without a kubeconfig, the embedded default's simulated cluster: a real Kubernetes API on
+  // loopback with a node for every simulated server, workloads on Drivebay volumes, and the same
+  // podwatcher a real cluster gets.
+  let kube: KubeApiSimulator | undefined;
+  let clusterSim: ClusterSim | undefined;
+  if (clusters === 'simulator') {
+    kube = await startKubeApiSimulator({ port: config.kubeSimPort });
+    seedSimulatedCluster(kube.store, [...app.inventory().servers.values()]);
+    clusterSim = new ClusterSim(kube.store, app.csi, () => app.inventory().servers.values(), log);
+    clusterSim.start();
+    void app.watch(simulatorTarget(kube.url));
+  } else {
+    for (const target of clusters) {
+      log.info('watching cluster', { cluster: target.id, context: target.context, server: target.server });
+      void app.watch(target);
+    }
+  }
+  const kubeLine = kube
+    ? `  Kubernetes (simulated): ${kube.url}  e.g. kubectl --server ${kube.url} get pods -A -o wide`
+    : `  Kubernetes: ${clusters === 'simulator' ? '' : clusters.map((c) => `${c.id} (${c.server})`).join(', ')}`;
   const admin = await bootstrapAdmin(app.security.users, config.dataDir);
   const signInHelp = admin
     ? `  sign in: ${admin.username} / ${admin.password}\n           (shown once; also in ${admin.file}, readable only by you; change it under Account)`
     : '  sign in: with your account (the first admin password was shown at first start and saved in initial-admin-password in the data dir)';
   console.log(
-    `\nDrivebay console: ${url}\n${signInHelp}\n  data: ${config.dataDir}\n  site: simulated, ${config.scale}\n  Kubernetes (simulated): ${kube.url}  e.g. kubectl --server ${kube.url} get nodes\n`,
+    `\nDrivebay console: ${url}\n${signInHelp}\n  data: ${config.dataDir}\n  site: simulated, ${config.scale}\n${kubeLine}\n`,
   );
 
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });
-    await kube.close();
+    clusterSim?.stop();
+    await kube?.close();
     await app.close();
     await store.close();
     process.exit(0);

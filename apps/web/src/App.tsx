@@ -4,9 +4,11 @@ import { NotFoundPage } from './features/not-found/NotFoundPage';
 import {
   AccountPage,
   AuditPage,
+  ClaimDetailPage,
   EventsPage,
   IncidentPage,
   OverviewPage,
+  PodDetailPage,
   SlicesPage,
   TokensPage,
   TopologyPage,
@@ -29,6 +31,8 @@ export function App() {
         <Route path="/volumes/:id" element={<VolumeDetailPage />} />
         <Route path="/slices" element={<SlicesPage />} />
         <Route path="/workloads" element={<WorkloadsPage />} />
+        <Route path="/workloads/pods/:cluster/:namespace/:name" element={<PodDetailPage />} />
+        <Route path="/workloads/claims/:cluster/:namespace/:name" element={<ClaimDetailPage />} />
         <Route path="/events" element={<EventsPage />} />
         <Route path="/incident" element={<IncidentPage />} />
         <Route path="/audit" element={<AuditPage />} />

@@ -13,6 +13,11 @@ export const VolumeDetailPage = lazyPage(
   'VolumeDetailPage',
 );
 export const WorkloadsPage = lazyPage(() => import('./features/workloads/WorkloadsPage'), 'WorkloadsPage');
+export const PodDetailPage = lazyPage(() => import('./features/workloads/PodDetailPage'), 'PodDetailPage');
+export const ClaimDetailPage = lazyPage(
+  () => import('./features/workloads/ClaimDetailPage'),
+  'ClaimDetailPage',
+);
 export const EventsPage = lazyPage(() => import('./features/events/EventsPage'), 'EventsPage');
 export const IncidentPage = lazyPage(() => import('./features/incident/IncidentPage'), 'IncidentPage');
 export const AuditPage = lazyPage(() => import('./features/audit/AuditPage'), 'AuditPage');

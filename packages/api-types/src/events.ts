@@ -28,6 +28,18 @@ export const DomainEventTypeSchema = z.enum([
   'RebuildStarted',
   'RebuildProgress',
   'RebuildCompleted',
+  /** The podwatcher: a pod's chain to a server and volumes appeared, changed server, or ended. */
+  'PodBound',
+  'PodMoved',
+  'PodUnbound',
+  /** A PVC resolved to a composer volume, or stopped resolving. */
+  'ClaimBound',
+  'ClaimUnbound',
+  /** A watched cluster's watches opened, or failed and are being retried. */
+  'ClusterWatching',
+  'ClusterRetrying',
+  /** A Kubernetes Event (v1 Event) mirrored into the timeline. */
+  'KubernetesEvent',
 ]);
 export type DomainEventType = z.infer<typeof DomainEventTypeSchema>;
 
@@ -40,7 +52,11 @@ export const DomainEventSchema = z.object({
   at: z.string(),
   /** Who caused it: "hardware:simulator", "user:alice", ... */
   actor: z.string(),
-  subject: z.object({ kind: z.enum(['site', 'enclosure', 'drive', 'server', 'volume']), id: z.string() }),
+  /** Pods and claims are named "cluster/namespace/name", nodes "cluster/name". */
+  subject: z.object({
+    kind: z.enum(['site', 'enclosure', 'drive', 'server', 'volume', 'cluster', 'node', 'pod', 'claim']),
+    id: z.string(),
+  }),
   message: z.string(),
   /** Store revision that committed the event; filled in when read back from the store. */
   revision: z.number().int().nonnegative().optional(),
@@ -57,7 +73,7 @@ export const EventsQuerySchema = z
     object: z.string().min(1).max(200).optional(),
     type: commaList(DomainEventTypeSchema),
     severity: commaList(SeveritySchema),
-    /** Who caused it, by the actor's kind: "hardware", "user", "token", "system" (the part before ":"). */
+    /** Who caused it, by the actor's kind: "hardware", "user", "token", "system", "kubernetes" (the part before ":"). */
     source: commaList(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a word: lowercase letters, digits, "-"')),
     /** ISO-8601 bounds on the event time. */
     since: z.iso.datetime().optional(),

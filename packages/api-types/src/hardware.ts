@@ -57,6 +57,9 @@ export const FaultRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('drive-replace'), driveId: IdSchema }),
   z.object({ kind: z.literal('enclosure-offline'), enclosureId: IdSchema }),
   z.object({ kind: z.literal('enclosure-online'), enclosureId: IdSchema }),
+  /** A server (and so its Kubernetes node) going down or coming back: pods on it move. */
+  z.object({ kind: z.literal('server-down'), serverId: IdSchema }),
+  z.object({ kind: z.literal('server-up'), serverId: IdSchema }),
   /**
    * A storm for load tests and demos: healthy drives turn degraded and degraded ones recover,
    * `perSecond` changes a second until `changes` are made. Bounded: at most 100,000 changes

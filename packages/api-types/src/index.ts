@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './hardware.js';
 export * from './inventory.js';
+export * from './kubernetes.js';
 export * from './metrics.js';
 export * from './socket.js';
 export * from './topology.js';

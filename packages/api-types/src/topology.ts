@@ -58,6 +58,13 @@ export const TopologyDeltaSchema = z.discriminatedUnion('type', [
   z.object({ ...withRevision, type: z.literal('volume.put'), volume: VolumeSchema }),
   z.object({ ...withRevision, type: z.literal('volume.delete'), id: z.string() }),
   z.object({ ...withRevision, type: z.literal('event'), event: DomainEventSchema }),
+  /** Something the podwatcher records changed (pods, claims, nodes or the cluster itself): refetch those views. */
+  z.object({
+    ...withRevision,
+    type: z.literal('kube.changed'),
+    cluster: z.string(),
+    kind: z.enum(['cluster', 'pods', 'claims', 'nodes']),
+  }),
 ]);
 export type TopologyDelta = z.infer<typeof TopologyDeltaSchema>;
 

@@ -112,7 +112,7 @@ export class LiveHub {
     const batch: DeltaBatch = {
       fromRevision: this.flushedRevision,
       toRevision: this.latestRevision,
-      deltas: this.pending,
+      deltas: coalesceKubeSignals(this.pending),
     };
     this.pending = [];
     this.flushedRevision = batch.toRevision;
@@ -144,7 +144,7 @@ export class LiveHub {
       }
       if (deltas.length > this.options.maxDeltasPerBatch) return 'too-many';
     }
-    return deltas;
+    return coalesceKubeSignals(deltas);
   }
 
   private resync(client: LiveClient, reason: Resync['reason']): number {
@@ -163,4 +163,20 @@ export class LiveHub {
     void this.start().catch(() => undefined);
     void error;
   }
+}
+
+/**
+ * A `kube.changed` delta only tells the console to refetch a view, so one per cluster and kind
+ * in a batch says as much as a thousand: a podwatcher's relist of 150,000 pods costs each client
+ * a handful of deltas, not 150,000. The last of each is kept, in its place.
+ */
+export function coalesceKubeSignals(deltas: TopologyDelta[]): TopologyDelta[] {
+  const last = new Map<string, number>();
+  deltas.forEach((delta, index) => {
+    if (delta.type === 'kube.changed') last.set(`${delta.cluster}\n${delta.kind}`, index);
+  });
+  if (last.size === 0) return deltas;
+  return deltas.filter(
+    (delta, index) => delta.type !== 'kube.changed' || last.get(`${delta.cluster}\n${delta.kind}`) === index,
+  );
 }

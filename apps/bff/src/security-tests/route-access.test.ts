@@ -118,7 +118,13 @@ describe.each(rules.map((rule) => [ruleKey(rule), rule] as const))('%s', (key, r
 
 describe('methods a path does not have', () => {
   it('are 404 to an admin and 401 to a stranger, never a success', async () => {
-    const plausible = { id: 'pvc-unknown', username: testUsers.viewer.username };
+    const plausible = {
+      id: 'pvc-unknown',
+      username: testUsers.viewer.username,
+      cluster: 'simulated',
+      namespace: 'kafka',
+      name: 'kafka-0',
+    };
     const wrong: string[] = [];
     for (const pattern of new Set(rules.map((r) => r.path))) {
       const has = new Set<string>(rules.filter((r) => r.path === pattern).map((r) => r.method));

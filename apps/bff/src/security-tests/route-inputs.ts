@@ -1,6 +1,7 @@
 import {
   AuditQuerySchema,
   ChangePasswordRequestSchema,
+  ClaimListQuerySchema,
   CreateTokenRequestSchema,
   CreateUserRequestSchema,
   DeleteQuerySchema,
@@ -10,13 +11,17 @@ import {
   IdSchema,
   LoginRequestSchema,
   MetricsHistoryQuerySchema,
+  NamespacedRefSchema,
+  NodeListQuerySchema,
   NodePublishRequestSchema,
+  PodListQuerySchema,
   PublishRequestSchema,
   StageRequestSchema,
   UpdateUserRequestSchema,
   UsernameSchema,
   VolumeListQuerySchema,
   VolumeRequestSchema,
+  WorkloadListQuerySchema,
 } from '@drivebay/api-types';
 import { z } from 'zod';
 import type { RuleKey } from './route-rules.js';
@@ -99,6 +104,21 @@ export function routeInputs(f: FuzzFixtures): Partial<Record<RuleKey, RouteInput
       sampleQuery: { since: '2026-01-01T00:00:00Z', points: '50' },
     },
     'POST /api/v1/placement/preview': volumeRequest,
+    'GET /api/v1/workloads': {
+      query: WorkloadListQuerySchema,
+      sampleQuery: { cluster: 'simulated', namespace: 'kafka' },
+    },
+    'GET /api/v1/pods': {
+      query: PodListQuerySchema,
+      sampleQuery: { cluster: 'simulated', workload: 'StatefulSet/kafka', drive: f.driveId, limit: '10' },
+    },
+    'GET /api/v1/pods/:cluster/:namespace/:name': { params: NamespacedRefSchema },
+    'GET /api/v1/claims': {
+      query: ClaimListQuerySchema,
+      sampleQuery: { cluster: 'simulated', volume: f.volumeId, affected: 'true' },
+    },
+    'GET /api/v1/claims/:cluster/:namespace/:name': { params: NamespacedRefSchema },
+    'GET /api/v1/nodes': { query: NodeListQuerySchema, sampleQuery: { cluster: 'simulated' } },
     'POST /api/v1/volumes': volumeRequest,
     'GET /api/v1/volumes': {
       query: VolumeListQuerySchema,

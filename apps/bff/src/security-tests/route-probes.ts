@@ -150,6 +150,20 @@ export const probes: Record<RuleKey, Probe> = {
   },
   'GET /api/v1/events': { ok: 200, prepare: () => ({ path: '/events?limit=5' }) },
   'GET /api/v1/capacity': { ok: 200, prepare: () => ({ path: '/capacity' }) },
+  'GET /api/v1/clusters': { ok: 200, prepare: () => ({ path: '/clusters' }) },
+  'GET /api/v1/workloads': { ok: 200, prepare: () => ({ path: '/workloads?cluster=simulated' }) },
+  'GET /api/v1/pods': { ok: 200, prepare: () => ({ path: '/pods?affected=true&limit=5' }) },
+  'GET /api/v1/claims': { ok: 200, prepare: () => ({ path: '/claims?limit=5' }) },
+  'GET /api/v1/nodes': { ok: 200, prepare: () => ({ path: '/nodes' }) },
+  // The test app watches no cluster: past the access check, an unknown pod or claim is NOT_FOUND.
+  'GET /api/v1/pods/:cluster/:namespace/:name': {
+    ok: 404,
+    prepare: () => ({ path: '/pods/simulated/kafka/kafka-0' }),
+  },
+  'GET /api/v1/claims/:cluster/:namespace/:name': {
+    ok: 404,
+    prepare: () => ({ path: '/claims/simulated/kafka/logs-kafka-0' }),
+  },
   'GET /api/v1/metrics/history': { ok: 200, prepare: () => ({ path: '/metrics/history?points=10' }) },
   'POST /api/v1/placement/preview': {
     ok: 200,

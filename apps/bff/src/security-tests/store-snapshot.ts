@@ -2,10 +2,10 @@ import type { StateStore } from '../store/types.js';
 
 /**
  * Keys a refused or malformed request may still write: its audit record, the address's failed
- * sign-ins, and the caller's session activity; and the metrics sampler's timer may record a sample.
- * Everything else is domain state.
+ * sign-ins, and the caller's session activity; and the metrics sampler's timer may record a sample,
+ * a podwatcher's timer renew its lease. Everything else is domain state.
  */
-export const BOOKKEEPING_PREFIXES = ['audit/', 'auth-failures/', 'sessions/', 'metrics/'] as const;
+export const BOOKKEEPING_PREFIXES = ['audit/', 'auth-failures/', 'sessions/', 'metrics/', 'leases/'] as const;
 
 /** Every domain key with the revision that last wrote it. */
 export async function domainSnapshot(store: StateStore): Promise<Map<string, number>> {

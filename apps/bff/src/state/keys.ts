@@ -11,6 +11,7 @@ import {
 } from '@drivebay/api-types';
 import type { InventoryChange } from '@drivebay/composer';
 import type { Change } from '../store/types.js';
+import { kubeKeyKind } from './kube-view.js';
 
 /**
  * The store's key layout. One key per record, so a drive failing rewrites one small entry
@@ -92,6 +93,8 @@ export function deltaOf(change: Change): TopologyDelta | undefined {
       ? { revision, type: 'volume.put', volume: VolumeSchema.parse(change.value) }
       : { revision, type: 'volume.delete', id: change.key.slice('volumes/'.length) };
   }
+  const kube = kubeKeyKind(change.key);
+  if (kube) return { revision, type: 'kube.changed', cluster: kube.cluster, kind: kube.kind };
   const inventory = inventoryChangeOf(change);
   if (!inventory) return undefined;
   if (inventory.op === 'put') {

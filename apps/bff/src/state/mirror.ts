@@ -2,6 +2,7 @@ import { Inventory } from '@drivebay/composer';
 import type { Change, StateStore, Watch } from '../store/types.js';
 import { auditJournal, eventJournal } from './event-journal.js';
 import { inventoryChangeOf, inventoryPrefixes } from './keys.js';
+import { KubeView, kubePrefixes } from './kube-view.js';
 import { type VolumeFollower, VolumeView } from './volume-view.js';
 
 /**
@@ -15,18 +16,23 @@ export interface KeyFollower {
   apply(change: Change): void;
 }
 
-/** Keys the mirror keeps modRevisions for and decides on: the inventory, volumes and allocations. */
+/** Keys the mirror keeps modRevisions for and decides on: the inventory, volumes, allocations and podwatcher records. */
 function isStateKey(key: string): boolean {
   return (
     key.startsWith('volumes/') ||
     key.startsWith('allocations/') ||
-    inventoryPrefixes.some((p) => key.startsWith(p))
+    inventoryPrefixes.some((p) => key.startsWith(p)) ||
+    kubePrefixes.some((p) => key.startsWith(p))
   );
 }
+
+const isKubeKey = (key: string) => kubePrefixes.some((p) => key.startsWith(p));
 
 export class StoreMirror {
   readonly inventory = new Inventory();
   readonly volumes: VolumeView;
+  /** Clusters, nodes, claims and pods as the podwatchers recorded them. */
+  readonly kube = new KubeView();
   readonly events = eventJournal();
   readonly audit = auditJournal();
   private readonly followers: KeyFollower[] = [];
@@ -56,7 +62,14 @@ export class StoreMirror {
   /** Loads the inventory and follows the feed. Resolves once the mirror holds the store's state. */
   async start(): Promise<void> {
     let loadedAt = await this.store.revision();
-    for (const prefix of [...inventoryPrefixes, 'volumes/', 'allocations/', 'events/', 'audit/']) {
+    for (const prefix of [
+      ...inventoryPrefixes,
+      'volumes/',
+      'allocations/',
+      ...kubePrefixes,
+      'events/',
+      'audit/',
+    ]) {
       const { entries, revision } = await this.store.range(prefix);
       loadedAt = Math.min(loadedAt, revision);
       for (const entry of entries) {
@@ -117,6 +130,10 @@ export class StoreMirror {
     if (!isStateKey(change.key)) return;
     if (change.type === 'put') this.modRevisions.set(change.key, change.revision);
     else this.modRevisions.delete(change.key);
+    if (isKubeKey(change.key)) {
+      this.kube.apply(change);
+      return;
+    }
     const inventoryChange = inventoryChangeOf(change);
     if (inventoryChange) this.inventory.apply(inventoryChange);
     else this.volumes.apply(change);

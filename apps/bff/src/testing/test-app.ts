@@ -12,6 +12,7 @@ import { VolumeKeys } from '../crypto/volume-keys.js';
 import type { HubOptions } from '../live/hub.js';
 import { createLogger } from '../log.js';
 import type { MetricsOptions } from '../metrics/metrics-sampler.js';
+import type { PodwatcherOptions } from '../sources/kubernetes/podwatcher.js';
 import { resumeSimulatedSite } from '../sources/simulator/resume.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { StateStore } from '../store/types.js';
@@ -40,6 +41,7 @@ export async function startTestApp(
     port?: number;
     oidcLogin?: OidcLogin;
     metrics?: Partial<MetricsOptions>;
+    podwatcher?: Partial<PodwatcherOptions>;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
@@ -59,6 +61,7 @@ export async function startTestApp(
     security: { passwordCost: 2 ** 10, ...options.security },
     ...(options.oidcLogin ? { oidcLogin: options.oidcLogin } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.podwatcher ? { podwatcher: options.podwatcher } : {}),
   });
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   await app.start();

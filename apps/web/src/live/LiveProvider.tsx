@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { createStatusStore } from './connectionStatus';
 import { eventCachePort } from './eventCachePort';
+import { kubeCachePort } from './kubeCachePort';
 import { LiveTopologySync } from './liveTopologySync';
 import { queryCachePort } from './queryCachePort';
 import { connectLiveSocket } from './socketIoPort';
@@ -39,6 +40,7 @@ export function LiveProvider({ children, checkSession }: LiveProviderProps) {
       cache: queryCachePort(queryClient),
       volumes: volumeCachePort(queryClient),
       events: eventCachePort(queryClient),
+      kube: kubeCachePort(queryClient),
       onStatus: store.set,
     });
     sync.start();

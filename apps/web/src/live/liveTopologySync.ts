@@ -11,6 +11,8 @@ import type { ConnectionStatus } from './connectionStatus';
 import {
   browserSchedule,
   type EventDeltaPort,
+  type KubeDeltaPort,
+  type KubeViewDelta,
   type LiveSocketPort,
   type Schedule,
   type TopologyCachePort,
@@ -25,6 +27,8 @@ export interface LiveSyncOptions {
   volumes?: VolumeDeltaPort;
   /** Receives every domain event, for the timeline. */
   events?: EventDeltaPort;
+  /** Receives the podwatcher's `kube.changed` deltas. */
+  kube?: KubeDeltaPort;
   onStatus: (status: ConnectionStatus) => void;
   schedule?: Schedule;
   warn?: (message: string) => void;
@@ -45,6 +49,7 @@ export class LiveTopologySync {
   readonly #cache: TopologyCachePort;
   readonly #volumes: VolumeDeltaPort | undefined;
   readonly #events: EventDeltaPort | undefined;
+  readonly #kube: KubeDeltaPort | undefined;
   readonly #onStatus: (status: ConnectionStatus) => void;
   readonly #schedule: Schedule;
   readonly #warn: (message: string) => void;
@@ -62,6 +67,7 @@ export class LiveTopologySync {
     this.#cache = options.cache;
     this.#volumes = options.volumes;
     this.#events = options.events;
+    this.#kube = options.kube;
     this.#onStatus = options.onStatus;
     this.#schedule = options.schedule ?? browserSchedule;
     this.#warn = options.warn ?? ((message) => console.warn(`[live] ${message}`));
@@ -132,6 +138,7 @@ export class LiveTopologySync {
     if (outcome.model !== model) this.#cache.write(outcome.model);
     this.#routeVolumeDeltas(parsed.data, model.revision);
     this.#routeEvents(parsed.data, model.revision);
+    this.#routeKube(parsed.data, model.revision);
     if (this.#phase === 'live') this.#status('live', 'Live');
   }
 
@@ -149,6 +156,15 @@ export class LiveTopologySync {
       delta.revision > applied && delta.type === 'event' ? [delta.event] : [],
     );
     if (events.length > 0) this.#events.apply(events);
+  }
+
+  /** The podwatcher's changes of the same deltas, and volume changes, for the Kubernetes views. */
+  #routeKube(batch: DeltaBatch, applied: number): void {
+    if (!this.#kube) return;
+    const changes = batch.deltas.filter(
+      (delta): delta is KubeViewDelta => delta.revision > applied && isKubeViewDelta(delta),
+    );
+    if (changes.length > 0) this.#kube.apply(changes);
   }
 
   #handleResync(payload: unknown): void {
@@ -177,6 +193,7 @@ export class LiveTopologySync {
         // Deltas before the snapshot's revision will never arrive: volume data must reload too.
         this.#volumes?.resync();
         this.#events?.resync();
+        this.#kube?.resync();
       } catch (error) {
         if (session !== this.#session) return;
         this.#status('offline', 'Offline · topology unavailable, retrying');
@@ -227,4 +244,8 @@ export class LiveTopologySync {
 function isVolumeDelta(delta: TopologyDelta): boolean {
   if (delta.type === 'volume.put' || delta.type === 'volume.delete') return true;
   return delta.type === 'event' && delta.event.subject.kind === 'volume';
+}
+
+function isKubeViewDelta(delta: TopologyDelta): boolean {
+  return delta.type === 'kube.changed' || delta.type === 'volume.put' || delta.type === 'volume.delete';
 }

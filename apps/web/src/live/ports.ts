@@ -45,6 +45,20 @@ export interface EventDeltaPort {
   resync(): void;
 }
 
+/**
+ * Deltas that change what the Kubernetes views show: the podwatcher's `kube.changed`, and volume
+ * puts and deletes (pods and PVCs are shown with their volumes' health and drives).
+ */
+export type KubeViewDelta = Extract<TopologyDelta, { type: 'kube.changed' | 'volume.put' | 'volume.delete' }>;
+
+/** Where podwatcher changes go (the Kubernetes views in the react-query cache in the app). */
+export interface KubeDeltaPort {
+  /** The deltas of a batch newer than the topology that concern the Kubernetes views. */
+  apply(deltas: readonly KubeViewDelta[]): void;
+  /** Changes may have been missed: the views must reload. */
+  resync(): void;
+}
+
 /** Runs `task` after `ms`; returns a cancel function. */
 export type Schedule = (task: () => void, ms: number) => () => void;
 

@@ -51,6 +51,11 @@ export interface KubeApiSimulator {
   endWatches(): void;
   /** true: watches stay open but send nothing, not even bookmarks; false: queued events flow again. */
   stallWatches(stalled: boolean): void;
+  /**
+   * A half-open connection: the watches open now go silent for good (until the client gives up on
+   * them), while new watches flow normally.
+   */
+  silenceOpenWatches(): void;
   /** The next watch request gets 410 Expired: as HTTP status, or as an ERROR event in a 200 stream. */
   injectExpired(fault: { inStream: boolean }): void;
   /** The apiserver going down: listening stops and connections drop; the store survives. */
@@ -93,6 +98,9 @@ export async function startKubeApiSimulator(
     stallWatches: (stalled) => {
       ctx.faults.stalled = stalled;
       for (const watch of ctx.watches) watch.setStalled(stalled);
+    },
+    silenceOpenWatches: () => {
+      for (const watch of ctx.watches) watch.setStalled(true);
     },
     injectExpired: (fault) => ctx.faults.injectExpired(fault),
     stop: async () => {

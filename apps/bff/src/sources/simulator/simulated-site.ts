@@ -81,7 +81,20 @@ export class SimulatedSite implements HardwareSource {
         return this.setReachable(fault.enclosureId, true);
       case 'drive-storm':
         return this.storm(fault.changes, fault.perSecond);
+      case 'server-down':
+        return this.setServerState(fault.serverId, 'down');
+      case 'server-up':
+        return this.setServerState(fault.serverId, 'up');
     }
+  }
+
+  /** A server's power or OS failing (or coming back): the whole site is reported again, with it. */
+  private async setServerState(serverId: string, state: Server['state']): Promise<FaultResult> {
+    const index = this.servers.findIndex((s) => s.id === serverId);
+    const server = this.servers[index];
+    if (!server) throw new CommandError('NOT_FOUND', `server "${serverId}" does not exist`, 'serverId');
+    this.servers[index] = { ...server, state };
+    return { accepted: true, revision: await this.deliver(this.inventoryReport()) };
   }
 
   /** Starts a storm and answers at once; the changes follow through the same sink as any fault. */

@@ -14,7 +14,7 @@ export interface EventFilters {
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 /** The sources the console offers; the API accepts any word. */
-export const SOURCES = ['hardware', 'user', 'token', 'system'] as const;
+export const SOURCES = ['hardware', 'kubernetes', 'csi', 'user', 'token', 'system'] as const;
 const SINGLE = ['object', 'since', 'until'] as const;
 
 /** Filters from a URL; values the server would reject are left out, so a bad link still opens. */

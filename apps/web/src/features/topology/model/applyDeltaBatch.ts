@@ -58,7 +58,8 @@ function applyDelta(draft: ModelDraft, delta: TopologyDelta): void {
     case 'volume.put':
     case 'volume.delete':
     case 'event':
-      // Volumes and domain events feed their own views, not the topology map.
+    case 'kube.changed':
+      // Volumes, domain events and Kubernetes changes feed their own views, not the topology map.
       return;
     default:
       assertNever(delta);
