@@ -82,6 +82,20 @@ test('sliced SSDs show their slices, live; the heat map selects through the URL;
     await expect(slices.slice(driveId, 'e2e-slice-a', 40)).toBeVisible();
   });
 
+  await test.step('the heat map works from the keyboard: arrows move, Enter selects', async () => {
+    await slices.heatMap.focus();
+    await page.keyboard.press('Home');
+    await expect(slices.heatMapHover).toHaveText(/^drv-[a-z0-9]+ · /);
+    const first = (await slices.heatMapHover.textContent())?.split(' · ')[0] ?? '';
+    await page.keyboard.press('ArrowRight');
+    const second = (await slices.heatMapHover.textContent())?.split(' · ')[0] ?? '';
+    expect(second).not.toBe(first);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`[?&]drive=${second}`));
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`[?&]drive=${driveId}`));
+  });
+
   await test.step('a slice on the bar opens its volume', async () => {
     await slices.slice(driveId, 'e2e-slice-a', 40).click();
     await expect(page).toHaveURL(/\/volumes\/e2e-slice-a$/);

@@ -5,7 +5,7 @@ import { DrivebayApi } from './support/api.js';
 import { serverForThisFile } from './support/server.js';
 import { signInBrowser } from './support/session.js';
 
-const server = serverForThisFile();
+const server = serverForThisFile({ workloads: true });
 let api: DrivebayApi;
 let cluster: string;
 

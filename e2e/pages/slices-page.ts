@@ -18,7 +18,7 @@ export class SlicesPage {
   constructor(private readonly page: Page) {
     this.summary = page.locator('.slices-page [data-sliced]');
     this.legend = page.getByRole('list', { name: 'SSDs per heat map band' });
-    this.heatMap = page.getByRole('img', { name: /^Heat map of [\d,]+ SSDs/ });
+    this.heatMap = page.getByRole('application', { name: /^Heat map of [\d,]+ SSDs/ });
     this.heatMapHover = page.getByTestId('heat-map-hover');
     this.table = page.getByRole('table', { name: 'Sliced SSDs' });
     this.emptyState = page.locator('.state-empty').filter({ hasText: 'No SSD is sliced yet' });

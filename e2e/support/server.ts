@@ -18,7 +18,17 @@ export interface RunningServer {
 const serverEntry = join(process.cwd(), 'apps', 'bff', 'dist', 'main.cjs');
 
 /** Starts the server and resolves once it prints its URL (after it is ready). */
-export function startServer(options: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  dataDir?: string;
+  port?: number;
+  /**
+   * Run the simulated cluster's workloads (StatefulSets on Drivebay volumes). Off by default, so
+   * that specs about composing start from a site with no volumes; Kubernetes specs turn it on.
+   */
+  workloads?: boolean;
+}
+
+export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-e2e-'));
   const child = spawn(
     process.execPath,
@@ -32,6 +42,8 @@ export function startServer(options: { dataDir?: string; port?: number } = {}): 
       dataDir,
       '--log-level',
       'warn',
+      '--simulated-workloads',
+      options.workloads ? 'on' : 'off',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -80,10 +92,10 @@ export function removeDataDir(server: RunningServer): void {
  * A server of the spec file's own, started before its first test and killed (data removed) after
  * its last. Read it inside tests or hooks registered after this call; reading before it starts throws.
  */
-export function serverForThisFile(): RunningServer {
+export function serverForThisFile(options: Pick<ServerOptions, 'workloads'> = {}): RunningServer {
   let running: RunningServer | undefined;
   test.beforeAll(async () => {
-    running = await startServer();
+    running = await startServer(options);
   });
   test.afterAll(async () => {
     if (!running) return;

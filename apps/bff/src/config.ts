@@ -19,6 +19,7 @@ export const ConfigSchema = z.object({
   retainEvents: z.coerce.number().int().min(1000).max(10_000_000),
   metricsIntervalSeconds: z.coerce.number().int().min(1).max(3600),
   kubeSimPort: z.coerce.number().int().min(0).max(65535),
+  simulatedWorkloads: z.enum(['on', 'off'], { message: 'on or off' }).transform((v) => v === 'on'),
   sessionIdleMinutes: z.coerce
     .number()
     .int()
@@ -83,6 +84,12 @@ const flags = {
     env: 'KUBE_SIM_PORT',
     fallback: '0',
     help: 'port of the simulated Kubernetes API on loopback (0 = any free port; printed at start)',
+  },
+  'simulated-workloads': {
+    type: 'string',
+    env: 'SIMULATED_WORKLOADS',
+    fallback: 'on',
+    help: 'on: the simulated cluster runs its StatefulSets and Deployments on Drivebay volumes; off: nodes and storage classes only',
   },
   'session-idle-minutes': {
     type: 'string',
@@ -179,6 +186,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     retainEvents: pick('retain-events'),
     metricsIntervalSeconds: pick('metrics-interval-seconds'),
     kubeSimPort: pick('kube-sim-port'),
+    simulatedWorkloads: pick('simulated-workloads'),
     sessionIdleMinutes: pick('session-idle-minutes'),
     sessionMaxHours: pick('session-max-hours'),
     lockoutFailures: pick('lockout-failures'),

@@ -11,9 +11,10 @@ import { VolumeKeys } from './crypto/volume-keys.js';
 import { createLogger } from './log.js';
 import { type KubeApiSimulator, startKubeApiSimulator } from './sources/kube-sim/index.js';
 import { resolveClusters } from './sources/kubernetes/cluster-config.js';
-import { ClusterSim } from './sources/simulated-cluster/cluster-sim.js';
+import { ClusterSim, defaultClusterSimOptions } from './sources/simulated-cluster/cluster-sim.js';
 import { seedSimulatedCluster } from './sources/simulated-cluster/seed-cluster.js';
 import { simulatorTarget } from './sources/simulated-cluster/simulator-target.js';
+import { SIMULATED_WORKLOADS } from './sources/simulated-cluster/workloads.js';
 import { resumeSimulatedSite } from './sources/simulator/resume.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 
@@ -93,7 +94,10 @@ async function main(): Promise<void> {
   if (clusters === 'simulator') {
     kube = await startKubeApiSimulator({ port: config.kubeSimPort });
     seedSimulatedCluster(kube.store, [...app.inventory().servers.values()]);
-    clusterSim = new ClusterSim(kube.store, app.csi, () => app.inventory().servers.values(), log);
+    clusterSim = new ClusterSim(kube.store, app.csi, () => app.inventory().servers.values(), log, {
+      ...defaultClusterSimOptions,
+      workloads: config.simulatedWorkloads ? SIMULATED_WORKLOADS : [],
+    });
     clusterSim.start();
     void app.watch(simulatorTarget(kube.url));
   } else {

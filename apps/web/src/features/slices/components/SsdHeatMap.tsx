@@ -1,6 +1,6 @@
-import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTheme } from '../../../shell/useTheme';
-import { cellIndexAt, type HeatCell, heatGrid } from '../model/heatMap';
+import { cellIndexAt, type HeatCell, heatGrid, moveHeatCursor } from '../model/heatMap';
 import { drawHeatMap, readHeatPalette } from './drawHeatMap';
 
 /** Room round the cells for the selection frame. */
@@ -55,16 +55,35 @@ export function SsdHeatMap({ cells, selectedId, onSelect }: SsdHeatMapProps) {
     const cell = index === null ? undefined : cells[index];
     if (cell) onSelect(cell.id);
   };
+  // The keyboard moves the same marker the mouse does; Enter or Space shows that SSD's slices.
+  const handleKey = (event: KeyboardEvent<HTMLCanvasElement>) => {
+    const from = hoverIndex ?? Math.max(0, selectedIndex);
+    if (event.key === 'Enter' || event.key === ' ') {
+      const cell = cells[from];
+      if (cell) onSelect(cell.id);
+      event.preventDefault();
+      return;
+    }
+    const next = moveHeatCursor(from, event.key, grid.columns, cells.length);
+    if (next === null) return;
+    event.preventDefault();
+    setHoverIndex(next);
+  };
   const hovered = hoverIndex === null ? undefined : cells[hoverIndex];
   const selected = selectedIndex < 0 ? undefined : cells[selectedIndex];
 
   return (
     <div className="heat-map" ref={wrapRef}>
       <div className="heat-map-canvas">
+        {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: the canvas takes arrow keys itself, which is what role="application" tells assistive technology. */}
         <canvas
           ref={canvasRef}
-          role="img"
-          aria-label={`Heat map of ${cells.length.toLocaleString('en')} SSDs by sliced share; the legend counts each band and the table lists the sliced SSDs`}
+          role="application"
+          tabIndex={0}
+          aria-label={`Heat map of ${cells.length.toLocaleString('en')} SSDs by sliced share: arrow keys move between SSDs, Enter shows the slices of one; the legend counts each band and the table lists the sliced SSDs`}
+          aria-describedby="heat-map-hover"
+          onKeyDown={handleKey}
+          onBlur={() => setHoverIndex(null)}
           style={{ width: drawWidth, height: drawHeight, cursor: hovered ? 'pointer' : 'default' }}
           onMouseMove={(event) => setHoverIndex(indexAt(event))}
           onMouseLeave={() => setHoverIndex(null)}
@@ -83,12 +102,12 @@ export function SsdHeatMap({ cells, selectedId, onSelect }: SsdHeatMapProps) {
           />
         )}
       </div>
-      <p className="heat-map-hover" data-testid="heat-map-hover">
+      <p className="heat-map-hover" id="heat-map-hover" data-testid="heat-map-hover" aria-live="polite">
         {hovered
           ? hovered.label
           : selected
             ? `Selected: ${selected.label}`
-            : 'Point at an SSD to see its use; click it to show its slices.'}
+            : 'Point at an SSD (or focus the map and use the arrow keys) to see its use; click it or press Enter to show its slices.'}
       </p>
     </div>
   );

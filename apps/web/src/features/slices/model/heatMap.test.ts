@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellIndexAt, type HeatCell, heatBand, heatCounts, heatGrid } from './heatMap';
+import { cellIndexAt, type HeatCell, heatBand, heatCounts, heatGrid, moveHeatCursor } from './heatMap';
 
 describe('heatBand', () => {
   it('bands sliced use by quarter, on the percent a hover shows', () => {
@@ -66,5 +66,23 @@ describe('cellIndexAt', () => {
     expect(cellIndexAt(grid, 10, 17, 16 * 5 + 1)).toBeNull();
     expect(cellIndexAt(grid, 10, 33, 1)).toBeNull();
     expect(cellIndexAt(grid, 10, -1, 1)).toBeNull();
+  });
+});
+
+describe('the keyboard cursor on the heat map', () => {
+  it('moves by cell and by row, stays inside the grid, and ignores other keys', () => {
+    // 10 cells, 4 columns: rows 0-3, 4-7, 8-9.
+    expect(moveHeatCursor(0, 'ArrowRight', 4, 10)).toBe(1);
+    expect(moveHeatCursor(0, 'ArrowLeft', 4, 10)).toBe(0);
+    expect(moveHeatCursor(1, 'ArrowDown', 4, 10)).toBe(5);
+    expect(moveHeatCursor(7, 'ArrowDown', 4, 10)).toBe(7);
+    expect(moveHeatCursor(5, 'ArrowUp', 4, 10)).toBe(1);
+    expect(moveHeatCursor(2, 'ArrowUp', 4, 10)).toBe(2);
+    expect(moveHeatCursor(9, 'ArrowRight', 4, 10)).toBe(9);
+    expect(moveHeatCursor(3, 'End', 4, 10)).toBe(9);
+    expect(moveHeatCursor(3, 'Home', 4, 10)).toBe(0);
+    expect(moveHeatCursor(0, 'PageDown', 4, 10)).toBe(9);
+    expect(moveHeatCursor(3, 'a', 4, 10)).toBeNull();
+    expect(moveHeatCursor(0, 'ArrowRight', 4, 0)).toBeNull();
   });
 });

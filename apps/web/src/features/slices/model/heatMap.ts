@@ -94,3 +94,32 @@ export function cellIndexAt(grid: HeatGrid, count: number, x: number, y: number)
   const index = row * grid.columns + column;
   return index < count ? index : null;
 }
+
+/**
+ * Where the keyboard cursor goes in a grid of `count` cells, `columns` wide: arrows move by one cell
+ * or one row, Home/End to the first/last cell, PageUp/PageDown by ten rows. Null for other keys.
+ */
+export function moveHeatCursor(index: number, key: string, columns: number, count: number): number | null {
+  if (count === 0) return null;
+  const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
+  switch (key) {
+    case 'ArrowRight':
+      return clamp(index + 1);
+    case 'ArrowLeft':
+      return clamp(index - 1);
+    case 'ArrowDown':
+      return index + columns < count ? index + columns : index;
+    case 'ArrowUp':
+      return index - columns >= 0 ? index - columns : index;
+    case 'PageDown':
+      return clamp(index + 10 * columns);
+    case 'PageUp':
+      return clamp(index - 10 * columns);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
