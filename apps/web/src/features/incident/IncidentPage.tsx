@@ -10,8 +10,10 @@ import type { TopologyModel } from '../topology/model/topologyModel';
 import { useVolumeList } from '../volumes/hooks/useVolumeList';
 import { AffectedHardware } from './components/AffectedHardware';
 import { AffectedVolumes } from './components/AffectedVolumes';
+import { AffectedWorkloads } from './components/AffectedWorkloads';
 import { ExportButtons } from './components/ExportButtons';
 import { IncidentPartList } from './components/IncidentPartList';
+import { useAffectedKube } from './hooks/useAffectedKube';
 import { useIncidentStatus } from './hooks/useIncidentStatus';
 import { incidentReport } from './model/incidentReport';
 import './incident.css';
@@ -49,9 +51,10 @@ function IncidentBody({ model }: { model: TopologyModel }) {
   const failed = useVolumeList({ health: 'failed' }).data ?? NO_VOLUMES;
   const degraded = useVolumeList({ health: 'degraded' }).data ?? NO_VOLUMES;
   const rebuilding = useVolumeList({ health: 'rebuilding' }).data ?? NO_VOLUMES;
+  const kube = useAffectedKube();
   const report = useMemo(
-    () => incidentReport(model, [...failed, ...degraded, ...rebuilding], new Date()),
-    [model, failed, degraded, rebuilding],
+    () => incidentReport(model, [...failed, ...degraded, ...rebuilding], new Date(), kube.input),
+    [model, failed, degraded, rebuilding, kube.input],
   );
   const now = Date.now();
   if (!status?.active && report.rebuilding.length === 0) {
@@ -91,13 +94,8 @@ function IncidentBody({ model }: { model: TopologyModel }) {
         volumes={report.rebuilding}
         now={now}
       />
+      <AffectedWorkloads pods={report.pods} claims={report.claims} kube={kube} />
       <AffectedHardware report={report} />
-      <section className="incident-section" aria-labelledby="incident-workloads">
-        <h2 id="incident-workloads">PVCs and pods</h2>
-        <p className="incident-meaning">
-          Kubernetes is not connected yet, so the PVCs and pods behind these volumes cannot be named here.
-        </p>
-      </section>
     </>
   );
 }

@@ -29,6 +29,7 @@ export function AffectedVolumes({ id, title, meaning, volumes, now }: AffectedVo
               <span className="incident-detail">
                 {volume.layout.toUpperCase()} · cluster {volume.cluster}
                 {volume.drives.length > 0 && ` · drives ${volume.drives.join(', ')}`}
+                {volume.claims.length > 0 && ` · PVC ${volume.claims.join(', ')}`}
               </span>
               {volume.rebuild && (
                 <span className="incident-rebuild">

@@ -1,5 +1,13 @@
 import type { Drive, DriveHealth, Volume } from '@drivebay/api-types';
 import { enclosureSlots, type TopologyModel } from '../../topology/model/topologyModel';
+import {
+  type AffectedClaim,
+  type AffectedKubeInput,
+  type AffectedPod,
+  affectedClaims,
+  affectedPods,
+  claimsByVolume,
+} from './affectedKube';
 
 /** A drive that is not ok, with where to find it. */
 export interface AffectedDrive {
@@ -18,6 +26,8 @@ export interface AffectedVolume {
   readonly layout: Volume['layout'];
   /** Drives of the volume's members that are failed or rebuilding. */
   readonly drives: readonly string[];
+  /** "namespace/name" of the PVCs bound to it (empty without Kubernetes data). */
+  readonly claims: readonly string[];
   /** While rebuilding: the slowest copy's progress (0..1) and the latest ETA. */
   readonly rebuild?: { readonly progress: number; readonly eta: string };
 }
@@ -40,12 +50,24 @@ export interface IncidentReport {
   /** Volumes still served, but one more failure away from losing data. */
   readonly lostRedundancy: readonly AffectedVolume[];
   readonly rebuilding: readonly AffectedVolume[];
+  /** Pods whose volumes are failed, degraded or rebuilding, worst first; null when Kubernetes data did not load. */
+  readonly pods: readonly AffectedPod[] | null;
+  /** PVCs whose volume is failed, degraded or rebuilding, worst first; null when Kubernetes data did not load. */
+  readonly claims: readonly AffectedClaim[] | null;
 }
 
 const HEALTH_RANK: Record<Exclude<DriveHealth, 'ok'>, number> = { failed: 0, offline: 1, degraded: 2 };
 
-/** Gathers the affected hardware from the model and classifies the given unhealthy volumes. */
-export function incidentReport(model: TopologyModel, volumes: readonly Volume[], now: Date): IncidentReport {
+/**
+ * Gathers the affected hardware from the model, classifies the given unhealthy volumes, and lists
+ * the affected pods and PVCs (`kube`: the podwatcher's `affected=true` lists, null if not loaded).
+ */
+export function incidentReport(
+  model: TopologyModel,
+  volumes: readonly Volume[],
+  now: Date,
+  kube: AffectedKubeInput | null = null,
+): IncidentReport {
   const enclosuresOffline = [...model.enclosures.values()]
     .filter((e) => e.state === 'offline')
     .map((e) => {
@@ -56,8 +78,10 @@ export function incidentReport(model: TopologyModel, volumes: readonly Volume[],
   const drives: AffectedDrive[] = [];
   for (const drive of model.drives) if (drive && drive.health !== 'ok') drives.push(affectedDrive(drive));
   drives.sort((a, b) => HEALTH_RANK[a.health] - HEALTH_RANK[b.health] || a.id.localeCompare(b.id));
+  const claims = kube ? affectedClaims(kube.claims, kube.pods) : null;
+  const claimNames = claimsByVolume(claims ?? []);
   const byHealth = (health: Volume['health']) =>
-    volumes.filter((v) => v.health === health).map(affectedVolume);
+    volumes.filter((v) => v.health === health).map((v) => affectedVolume(v, claimNames.get(v.id) ?? []));
   return {
     generatedAt: now.toISOString(),
     revision: model.revision,
@@ -67,6 +91,8 @@ export function incidentReport(model: TopologyModel, volumes: readonly Volume[],
     lostAvailability: byHealth('failed'),
     lostRedundancy: byHealth('degraded'),
     rebuilding: byHealth('rebuilding'),
+    pods: kube ? affectedPods(kube.pods, model.servers) : null,
+    claims,
   };
 }
 
@@ -80,7 +106,7 @@ function affectedDrive(drive: Drive): AffectedDrive {
   };
 }
 
-function affectedVolume(volume: Volume): AffectedVolume {
+function affectedVolume(volume: Volume, claims: readonly string[]): AffectedVolume {
   const hurt = volume.members.filter((m) => m.state !== 'active');
   const rebuilds = hurt.flatMap((m) => (m.state === 'rebuilding' && m.rebuild ? [m.rebuild] : []));
   const base = {
@@ -89,6 +115,7 @@ function affectedVolume(volume: Volume): AffectedVolume {
     cluster: volume.cluster,
     layout: volume.layout,
     drives: hurt.map((m) => m.driveId),
+    claims,
   };
   if (rebuilds.length === 0) return base;
   const progress = Math.min(...rebuilds.map((r) => r.progress));

@@ -30,6 +30,19 @@ describe('incidentStatus', () => {
     expect(status.parts.map((p) => p.key)).toEqual(['drives-degraded', 'volumes-rebuilding']);
   });
 
+  it('counts affected pods last during an incident, never making one by itself', () => {
+    const status = incidentStatus({ ...healthy, failed: 1 }, 0, volumes(0, 1, 0), 3);
+    expect(status.parts.map((p) => p.label)).toEqual([
+      '1 drive failed',
+      '1 volume degraded',
+      '3 pods affected',
+    ]);
+    expect(incidentStatus(healthy, 0, volumes(0, 0, 1), 2)).toEqual({ active: false, parts: [] });
+    expect(incidentStatus({ ...healthy, failed: 1 }, 0, undefined, 0).parts.map((p) => p.key)).toEqual([
+      'drives-failed',
+    ]);
+  });
+
   it('decides on hardware alone while volume counts load', () => {
     expect(incidentStatus({ ...healthy, failed: 1 }, 0, undefined).parts).toHaveLength(1);
   });

@@ -19,11 +19,14 @@ export interface IncidentStatus {
 /**
  * Anything failed, degraded or offline is an incident. Volume counts may still be loading
  * (undefined): hardware alone then decides, and the volume parts join when they arrive.
+ * `affectedPods` (pods whose volumes are not healthy) is counted during an incident, last: it
+ * says who is hurt, but never makes one by itself.
  */
 export function incidentStatus(
   drives: HealthCounts,
   offlineEnclosures: number,
   volumes: VolumeHealthCounts | undefined,
+  affectedPods = 0,
 ): IncidentStatus {
   const v = volumes?.byHealth;
   const candidates: IncidentPart[] = [
@@ -38,7 +41,9 @@ export function incidentStatus(
   const parts = candidates.filter((p) => p.count > 0);
   // Rebuilds alone are recovery in progress, not an incident, but stay listed while one lasts.
   const active = parts.some((p) => p.tone !== 'info');
-  return { active, parts: active ? parts : [] };
+  if (!active) return { active, parts: [] };
+  const pods = part('pods-affected', affectedPods, 'pod', 'affected', 'warning');
+  return { active, parts: pods.count > 0 ? [...parts, pods] : parts };
 }
 
 function part(

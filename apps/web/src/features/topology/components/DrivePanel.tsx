@@ -1,6 +1,7 @@
 import { describeDrive } from '../details/driveDetails';
 import { driveById, type TopologyModel } from '../model/topologyModel';
 import { DetailList } from './DetailList';
+import { DrivePods } from './DrivePods';
 import { DriveVolumes } from './DriveVolumes';
 import { HealthIcon } from './HealthIcon';
 
@@ -35,6 +36,7 @@ export function DrivePanel({ model, driveId, onClose }: DrivePanelProps) {
         </p>
       )}
       <DriveVolumes driveId={driveId} />
+      <DrivePods model={model} driveId={driveId} />
       <p className="drive-panel-hint">Press Esc to close.</p>
     </aside>
   );

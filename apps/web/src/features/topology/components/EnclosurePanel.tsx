@@ -6,6 +6,7 @@ import { describeEnclosure } from '../details/driveDetails';
 import { enclosureContents } from '../model/enclosureContents';
 import type { TopologyModel } from '../model/topologyModel';
 import { DetailList } from './DetailList';
+import { EnclosureWorkloads } from './EnclosureWorkloads';
 import { HealthIcon } from './HealthIcon';
 
 interface EnclosurePanelProps {
@@ -85,8 +86,7 @@ export function EnclosurePanel({ model, enclosureId, onSelectDrive, onClose }: E
               ))}
             </ul>
           )}
-          <h3>Workloads</h3>
-          <p className="card-note">Pods using these volumes appear here once Kubernetes is connected.</p>
+          <EnclosureWorkloads model={model} enclosureId={enclosureId} />
         </>
       )}
       <p className="drive-panel-hint">Press Esc to close.</p>

@@ -1,11 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import { errorMessage } from '../../../api/apiError';
 import { hiddenRacksNote, mapSummaryLine, summarizeMap } from '../details/mapSummary';
 import { useBayColouring } from '../hooks/useBayColouring';
 import { useColourMode } from '../hooks/useColourMode';
 import { useEscape } from '../hooks/useEscape';
-import { useHighlightedVolume } from '../hooks/useHighlightedVolume';
+import { useMapHighlight } from '../hooks/useMapHighlight';
 import { useSelectedDrive } from '../hooks/useSelectedDrive';
 import { useSelectedEnclosure } from '../hooks/useSelectedEnclosure';
 import { useTopologyLayout } from '../hooks/useTopologyLayout';
@@ -15,6 +14,7 @@ import { ColourModePicker } from './ColourModePicker';
 import { DrivePanel } from './DrivePanel';
 import { EnclosurePanel } from './EnclosurePanel';
 import { FindDrive } from './FindDrive';
+import { HighlightNote } from './HighlightNote';
 import { Legend } from './Legend';
 import './topology-tools.css';
 import { TopologyCanvas } from './TopologyCanvas';
@@ -43,8 +43,8 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
   const handleCloseEnclosure = useCallback(() => selectEnclosure(null), [selectEnclosure]);
   useEscape(selectedDriveId !== null, handleClose);
   useEscape(selectedDriveId === null && selectedEnclosureId !== null, handleCloseEnclosure);
-  const { volumeId, driveIds: highlightDriveIds, highlight, highlightWithDrive } = useHighlightedVolume();
-  const handleClearHighlight = useCallback(() => highlight(null), [highlight]);
+  const { setHighlight, highlightWithDrive, ...resolved } = useMapHighlight();
+  const handleClearHighlight = useCallback(() => setHighlight(null), [setHighlight]);
   const [colourMode, setColourMode] = useColourMode();
   const colouring = useBayColouring(colourMode, model);
 
@@ -68,7 +68,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
         </div>
         <div className="topology-tools">
           <ColourModePicker mode={colourMode} onChange={setColourMode} />
-          <FindDrive model={model} onFound={handleSelect} onVolumeFound={highlightWithDrive} />
+          <FindDrive model={model} onFound={handleSelect} onHighlight={highlightWithDrive} />
         </div>
       </div>
       {refreshError && (
@@ -79,15 +79,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           </button>
         </div>
       )}
-      {volumeId && (
-        <p className="map-summary volume-highlight" data-highlighted-volume={volumeId}>
-          Outlined: the {highlightDriveIds.length} drive{highlightDriveIds.length === 1 ? '' : 's'} of volume{' '}
-          <Link to={`/volumes/${encodeURIComponent(volumeId)}`}>{volumeId}</Link>.{' '}
-          <button type="button" onClick={handleClearHighlight}>
-            Clear
-          </button>
-        </p>
-      )}
+      <HighlightNote resolved={resolved} onClear={handleClearHighlight} />
       {colouring ? <ColourLegend colouring={colouring} /> : <Legend summary={summary} />}
       <div className="topology-body">
         <TopologyCanvas
@@ -99,7 +91,7 @@ export function TopologyView({ model, refreshError, onRetry }: TopologyViewProps
           onSelectEnclosure={selectEnclosure}
           onAspectRatioChange={setAspectRatio}
           colouring={colouring}
-          highlightDriveIds={highlightDriveIds}
+          highlightDriveIds={resolved.driveIds}
           selectedEnclosureId={selectedDriveId ? null : selectedEnclosureId}
         />
         {selectedDriveId && <DrivePanel model={model} driveId={selectedDriveId} onClose={handleClose} />}

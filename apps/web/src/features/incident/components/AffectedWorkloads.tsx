@@ -1,0 +1,150 @@
+import { Fragment } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../../api/apiError';
+import { claimHref, podHref } from '../../../api/kubeQueries';
+import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
+import type { useAffectedKube } from '../hooks/useAffectedKube';
+import type { AffectedClaim, AffectedPod } from '../model/affectedKube';
+
+interface AffectedWorkloadsProps {
+  pods: readonly AffectedPod[] | null;
+  claims: readonly AffectedClaim[] | null;
+  kube: ReturnType<typeof useAffectedKube>;
+}
+
+/** "node k8s-1 → server srv-1", with the server's hostname when it says more. */
+const placement = (pod: AffectedPod) => {
+  if (pod.node === null) return 'not scheduled';
+  const { server, serverHostname: host } = pod;
+  const named =
+    server === null
+      ? 'no server'
+      : host && host !== server && host !== pod.node
+        ? `${server} (${host})`
+        : server;
+  return `node ${pod.node} → server ${named}`;
+};
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The PVCs and pods whose volumes are failed, degraded or rebuilding: who the incident hurts. */
+export function AffectedWorkloads({ pods, claims, kube }: AffectedWorkloadsProps) {
+  const counted =
+    pods && claims ? `(${plural(kube.totals.pods, 'pod')}, ${plural(kube.totals.claims, 'PVC')})` : '';
+  return (
+    <section className="incident-section" aria-labelledby="incident-workloads">
+      <h2 id="incident-workloads">
+        Kubernetes workloads affected <span className="incident-count">{counted}</span>
+      </h2>
+      <p className="incident-meaning">
+        Pods and PVCs on the volumes above. Failed: the pod cannot read or write that data. Degraded or
+        rebuilding: still served, with no spare copy until the rebuild completes.
+      </p>
+      {kube.error ? (
+        <p role="alert" className="form-error">
+          Could not load the affected pods and PVCs: {errorMessage(kube.error)}{' '}
+          <button type="button" onClick={kube.retry}>
+            Retry
+          </button>
+        </p>
+      ) : !pods || !claims ? (
+        <p className="incident-none" aria-busy="true">
+          Loading pods and PVCs…
+        </p>
+      ) : kube.clusterCount === 0 ? (
+        <p className="incident-none">
+          No Kubernetes cluster is watched, so the PVCs and pods behind these volumes cannot be named here.
+        </p>
+      ) : pods.length === 0 && claims.length === 0 ? (
+        <p className="incident-none">None: no pod or PVC uses an affected volume.</p>
+      ) : (
+        <div className="incident-kube">
+          <PodList pods={pods} total={kube.totals.pods} />
+          <ClaimList claims={claims} total={kube.totals.claims} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PodList({ pods, total }: { pods: readonly AffectedPod[]; total: number }) {
+  return (
+    <div>
+      <h3 id="incident-pods">Pods ({total})</h3>
+      {pods.length === 0 ? (
+        <p className="incident-none">None.</p>
+      ) : (
+        <ul className="incident-list" aria-labelledby="incident-pods">
+          {pods.map((pod) => (
+            <li
+              key={`${pod.cluster}/${pod.namespace}/${pod.name}`}
+              data-pod={`${pod.cluster}/${pod.namespace}/${pod.name}`}
+            >
+              <VolumeHealthBadge health={pod.health} />
+              <Link to={podHref(pod.cluster, pod.namespace, pod.name)}>{`${pod.namespace}/${pod.name}`}</Link>
+              <span className="incident-detail">
+                {[pod.workload ?? 'no owner', pod.phase, placement(pod)].join(' · ')}
+              </span>
+              {pod.claims.length > 0 && (
+                <span className="incident-detail">
+                  PVC{' '}
+                  {pod.claims.map((name, index) => (
+                    <Fragment key={name}>
+                      {index > 0 && ', '}
+                      <Link to={claimHref(pod.cluster, pod.namespace, name)}>{name}</Link>
+                    </Fragment>
+                  ))}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > pods.length && (
+        <p className="incident-meaning">{total - pods.length} more: export the JSON.</p>
+      )}
+    </div>
+  );
+}
+
+function ClaimList({ claims, total }: { claims: readonly AffectedClaim[]; total: number }) {
+  return (
+    <div>
+      <h3 id="incident-claims">PVCs ({total})</h3>
+      {claims.length === 0 ? (
+        <p className="incident-none">None.</p>
+      ) : (
+        <ul className="incident-list" aria-labelledby="incident-claims">
+          {claims.map((claim) => (
+            <li
+              key={`${claim.cluster}/${claim.namespace}/${claim.name}`}
+              data-claim={`${claim.cluster}/${claim.namespace}/${claim.name}`}
+            >
+              <VolumeHealthBadge health={claim.health} />
+              <Link to={claimHref(claim.cluster, claim.namespace, claim.name)}>
+                {`${claim.namespace}/${claim.name}`}
+              </Link>
+              <span className="incident-detail">
+                {[
+                  claim.workload,
+                  claim.pods.length > 0 ? `used by ${claim.pods.join(', ')}` : 'no pod mounts it',
+                  claim.servers.length > 0 && `server ${claim.servers.join(', ')}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+                {claim.volumeId && (
+                  <>
+                    {' · volume '}
+                    <Link to={`/volumes/${encodeURIComponent(claim.volumeId)}`}>{claim.volumeId}</Link>
+                  </>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > claims.length && (
+        <p className="incident-meaning">{total - claims.length} more: export the JSON.</p>
+      )}
+    </div>
+  );
+}

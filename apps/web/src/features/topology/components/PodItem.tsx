@@ -1,0 +1,44 @@
+import type { Server } from '@drivebay/api-types';
+import { Fragment } from 'react';
+import { Link } from 'react-router';
+import { claimHref, podHref } from '../../../api/kubeQueries';
+import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
+import { type PodRow, podPlacement, podState, workloadLabel } from '../details/kubeRows';
+
+interface PodItemProps {
+  row: PodRow;
+  servers: ReadonlyMap<string, Server>;
+  /** Leave out the workload (when a group heading already names it). */
+  inGroup?: boolean;
+}
+
+/** One pod: namespace/name, its data's health, workload, where it runs, and the PVCs here. */
+export function PodItem({ row, servers, inGroup = false }: PodItemProps) {
+  const { pod, claims } = row;
+  return (
+    <li className="pod-item" data-pod={row.key} data-health={pod.health ?? 'none'}>
+      <span className="pod-item-head">
+        <Link to={podHref(pod.cluster, pod.namespace, pod.name)}>
+          {inGroup ? pod.name : `${pod.namespace}/${pod.name}`}
+        </Link>
+        {pod.health && <VolumeHealthBadge health={pod.health} />}
+      </span>
+      <span className="pod-item-detail">
+        {[inGroup ? null : workloadLabel(pod), podState(pod), podPlacement(pod, servers)]
+          .filter(Boolean)
+          .join(' · ')}
+      </span>
+      {claims.length > 0 && (
+        <span className="pod-item-detail">
+          PVC{' '}
+          {claims.map((claim, index) => (
+            <Fragment key={claim.name}>
+              {index > 0 && ', '}
+              <Link to={claimHref(claim.cluster, claim.namespace, claim.name)}>{claim.name}</Link>
+            </Fragment>
+          ))}
+        </span>
+      )}
+    </li>
+  );
+}
