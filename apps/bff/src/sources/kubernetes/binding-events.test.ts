@@ -47,6 +47,13 @@ describe('pod binding events', () => {
     ]);
   });
 
+  it('calls a pod bound again elsewhere soon after it was unbound a move', () => {
+    const again = podBindingEvents(undefined, pod({ server: 'srv-3' }), context, 'srv-1');
+    expect(types(again)).toEqual(['PodMoved']);
+    expect(again[0]?.message).toContain('moved from server srv-1 to srv-3');
+    expect(types(podBindingEvents(undefined, pod(), context, 'srv-1'))).toEqual(['PodBound']);
+  });
+
   it('makes no entries for pods without Drivebay volumes, nor for changes that keep the binding', () => {
     expect(podBindingEvents(undefined, pod({ volumeIds: [] }), context)).toEqual([]);
     expect(podBindingEvents(pod({ volumeIds: [] }), undefined, context)).toEqual([]);

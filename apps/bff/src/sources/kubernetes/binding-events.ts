@@ -42,10 +42,23 @@ export function podBindingEvents(
   before: Pod | undefined,
   after: Pod | undefined,
   context: DecisionContext,
+  /** Where a pod of this name was last bound, if it was unbound lately (a StatefulSet pod recreated elsewhere). */
+  lastServer?: string,
 ): DomainEvent[] {
   const was = isBound(before) ? before : undefined;
   const now = isBound(after) ? after : undefined;
   if (!was && !now) return [];
+  if (!was && now && lastServer && lastServer !== now.server) {
+    return [
+      event(
+        context,
+        'PodMoved',
+        'warning',
+        podSubject(now),
+        `${podName(now)} moved from server ${lastServer} to ${now.server} (node ${now.node}) with volume ${now.volumeIds.join(', ')}`,
+      ),
+    ];
+  }
   if (!was && now) {
     return [
       event(

@@ -28,6 +28,9 @@ import {
 } from './resilient-informer.js';
 import { WriteBack } from './write-back.js';
 
+/** A pod bound again within this long of being unbound, on another server, has moved. */
+const MOVE_WINDOW_MS = 15 * 60_000;
+
 /** A cluster to watch: its logical-cluster id and how to reach its API. */
 export interface WatchTarget {
   id: string;
@@ -97,6 +100,8 @@ export class Podwatcher {
   private running: Promise<void> | undefined;
   private dirty = false;
   private serversChanged = false;
+  /** Pods unbound lately, by key, with the server they were on. */
+  private readonly lastBound = new Map<string, { server: string; at: number }>();
   private active = false;
   private abort = new AbortController();
   /** Resolves after each recording round: tests wait on it instead of sleeping. */
@@ -369,7 +374,7 @@ export class Podwatcher {
       else decided.deletes.push(key);
       if (key.includes('/pods/')) {
         decided.events.push(
-          ...podBindingEvents(before as Pod | undefined, after as Pod | undefined, context),
+          ...this.podEvents(key, before as Pod | undefined, after as Pod | undefined, context),
         );
       } else if (key.includes('/claims/')) {
         decided.events.push(
@@ -378,6 +383,23 @@ export class Podwatcher {
       }
     }
     return decided;
+  }
+
+  /**
+   * A StatefulSet pod moving is deleted and created again under the same name on another node;
+   * remembering where it was last bound turns "unbound" then "bound" into one "moved".
+   */
+  private podEvents(key: string, before: Pod | undefined, after: Pod | undefined, context: DecisionContext) {
+    const recent = this.lastBound.get(key);
+    const lastServer = recent && Date.now() - recent.at < MOVE_WINDOW_MS ? recent.server : undefined;
+    const events = podBindingEvents(before, after, context, lastServer);
+    for (const e of events) {
+      if (e.type === 'PodUnbound' && before?.server) {
+        if (this.lastBound.size > 10_000) this.lastBound.clear();
+        this.lastBound.set(key, { server: before.server, at: Date.now() });
+      } else this.lastBound.delete(key);
+    }
+    return events;
   }
 
   /** Kubernetes Events newer than the cluster's watermark become timeline entries. */
