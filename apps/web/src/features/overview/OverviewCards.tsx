@@ -2,6 +2,7 @@ import type { CapacityReport, DriveHealth } from '@drivebay/api-types';
 import { HealthIcon } from '../topology/components/HealthIcon';
 import { formatCount, plural } from '../topology/details/format';
 import { CapacityTiersCard } from './components/CapacityTiersCard';
+import { KubernetesCard } from './components/KubernetesCard';
 import { RebuildsCard } from './components/RebuildsCard';
 import type { HealthSummary } from './healthSummary';
 import { SummaryCard } from './SummaryCard';
@@ -64,6 +65,7 @@ export function OverviewCards({
           </li>
         </ul>
       </SummaryCard>
+      <KubernetesCard />
       <CapacityTiersCard report={capacity} />
     </div>
   );
