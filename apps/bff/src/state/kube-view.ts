@@ -114,7 +114,8 @@ export class KubeView {
   }
 }
 
-function indexUnder(index: Map<string, Set<string>>, id: string, key: string): void {
+/** Adds `key` to the set `index` keeps under `id`. */
+export function indexUnder(index: Map<string, Set<string>>, id: string, key: string): void {
   const keys = index.get(id) ?? new Set<string>();
   index.set(id, keys);
   keys.add(key);

@@ -1,15 +1,9 @@
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { simulatorTarget } from '../simulated-cluster/simulator-target.js';
 
 /** A client-node KubeConfig pointing at a simulator (and nowhere else: no file is read). */
 export function kubeConfigFor(url: string, token?: string): KubeConfig {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'sim', server: url, skipTLSVerify: true }],
-    users: [{ name: 'sim', ...(token && { token }) }],
-    contexts: [{ name: 'sim', cluster: 'sim', user: 'sim' }],
-    currentContext: 'sim',
-  });
-  return kc;
+  return simulatorTarget(url, token).kubeConfig;
 }
 
 /** The CoreV1 API of client-node against a simulator. */

@@ -1,7 +1,7 @@
 import type { Claim, KubeNode, Pod } from '@drivebay/api-types';
 import { sameRecord } from '@drivebay/composer';
 import type { V1Node, V1PersistentVolume, V1PersistentVolumeClaim, V1Pod } from '@kubernetes/client-node';
-import { kubeKeys } from '../../state/kube-view.js';
+import { indexUnder, kubeKeys } from '../../state/kube-view.js';
 import { describeClaim, describeNode, describePod, type ServerLookup } from './describe.js';
 
 export type KubeRecord = Pod | Claim | KubeNode;
@@ -59,12 +59,6 @@ type Watched = V1Node | V1PersistentVolume | V1PersistentVolumeClaim | V1Pod;
 
 const nsName = (o: { metadata?: { namespace?: string; name?: string } }) =>
   `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
-
-function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
-  const set = index.get(key) ?? new Set<string>();
-  index.set(key, set);
-  set.add(value);
-}
 
 /**
  * A cluster's records kept current change by change, so that a pod restarting in a cluster of
@@ -129,7 +123,7 @@ export class IncrementalCluster {
         else {
           const claim = object as V1PersistentVolumeClaim;
           this.claims.set(key, claim);
-          if (claim.spec?.volumeName) addTo(this.claimsByPv, claim.spec.volumeName, key);
+          if (claim.spec?.volumeName) indexUnder(this.claimsByPv, claim.spec.volumeName, key);
         }
         this.dirtyClaims.add(key);
         return;
@@ -141,10 +135,10 @@ export class IncrementalCluster {
         else {
           const pod = object as V1Pod;
           this.pods.set(key, pod);
-          if (pod.spec?.nodeName) addTo(this.podsByNode, pod.spec.nodeName, key);
+          if (pod.spec?.nodeName) indexUnder(this.podsByNode, pod.spec.nodeName, key);
           for (const v of pod.spec?.volumes ?? []) {
             if (v.persistentVolumeClaim)
-              addTo(
+              indexUnder(
                 this.podsByClaim,
                 `${pod.metadata?.namespace ?? ''}/${v.persistentVolumeClaim.claimName}`,
                 key,

@@ -1,22 +1,20 @@
-import type { Claim, Cluster, ClusterSource, ClusterState, DomainEvent, Pod } from '@drivebay/api-types';
+import type { Claim, Cluster, ClusterSource, ClusterState, Pod } from '@drivebay/api-types';
 import { type DecisionContext, sameRecord } from '@drivebay/composer';
 import {
   CoreV1Api,
   type CoreV1Event,
   type KubeConfig,
   type KubernetesObject,
-  StorageV1Api,
-  type V1Node,
-  type V1PersistentVolume,
   type V1PersistentVolumeClaim,
-  type V1Pod,
 } from '@kubernetes/client-node';
 import type { Clock } from '../../clock.js';
 import type { Committer, Decided } from '../../commands/committer.js';
 import type { Logger } from '../../log.js';
 import { kubeKeys } from '../../state/kube-view.js';
 import type { StoreMirror } from '../../state/mirror.js';
-import { claimBindingEvents, kubeEventTime, mirroredKubeEvent, podBindingEvents } from './binding-events.js';
+import { claimBindingEvents, mirroredKubeEvent, podBindingEvents } from './binding-events.js';
+import { type ClusterInformers, createClusterInformers, type ListenerFor } from './cluster-informers.js';
+import { decideClusterRecord, eventsToMirror } from './cluster-record.js';
 import { ServerLookup } from './describe.js';
 import { changedKeys, IncrementalCluster, type KubeRecord, type WatchedKind } from './describe-cluster.js';
 import type { ClusterLease, LeaseHandle } from './lease.js';
@@ -24,7 +22,7 @@ import {
   defaultResilience,
   type InformerListener,
   type ResilienceOptions,
-  ResilientInformer,
+  type ResilientInformer,
 } from './resilient-informer.js';
 import { WriteBack } from './write-back.js';
 
@@ -77,15 +75,7 @@ export interface PodwatcherDeps {
  */
 export class Podwatcher {
   private readonly actor: string;
-  private readonly informers: {
-    pods: ResilientInformer<V1Pod>;
-    claims: ResilientInformer<V1PersistentVolumeClaim>;
-    pvs: ResilientInformer<V1PersistentVolume>;
-    nodes: ResilientInformer<V1Node>;
-    storageClasses: ResilientInformer<KubernetesObject>;
-    attachments: ResilientInformer<KubernetesObject>;
-    events: ResilientInformer<CoreV1Event>;
-  };
+  private readonly informers: ClusterInformers;
   private readonly failing = new Map<string, string>();
   private readonly pendingEvents: CoreV1Event[] = [];
   private readonly writeBack: WriteBack;
@@ -104,9 +94,6 @@ export class Podwatcher {
   private readonly lastBound = new Map<string, { server: string; at: number }>();
   private active = false;
   private abort = new AbortController();
-  /** Resolves after each recording round: tests wait on it instead of sleeping. */
-  private roundWaiters: (() => void)[] = [];
-  readonly stats = { rounds: 0 };
 
   constructor(
     readonly target: WatchTarget,
@@ -114,10 +101,7 @@ export class Podwatcher {
     private readonly options: PodwatcherOptions = defaultPodwatcherOptions,
   ) {
     this.actor = `kubernetes:${target.id}`;
-    const core = target.kubeConfig.makeApiClient(CoreV1Api);
-    const storage = target.kubeConfig.makeApiClient(StorageV1Api);
-    const kc = target.kubeConfig;
-    const listener = <T extends KubernetesObject>(
+    const listenerFor: ListenerFor = <T extends KubernetesObject>(
       resource: string,
       kind?: WatchedKind,
     ): InformerListener<T> => ({
@@ -132,71 +116,13 @@ export class Podwatcher {
         removed: (object: KubernetesObject) => this.cluster.remove(kind, object),
       }),
     });
-    const resilience = options.resilience;
-    this.informers = {
-      pods: new ResilientInformer(
-        'pods',
-        kc,
-        '/api/v1/pods',
-        () => core.listPodForAllNamespaces(),
-        listener('pods', 'pods'),
-        resilience,
-      ),
-      claims: new ResilientInformer(
-        'persistentvolumeclaims',
-        kc,
-        '/api/v1/persistentvolumeclaims',
-        () => core.listPersistentVolumeClaimForAllNamespaces(),
-        listener('persistentvolumeclaims', 'claims'),
-        resilience,
-      ),
-      pvs: new ResilientInformer(
-        'persistentvolumes',
-        kc,
-        '/api/v1/persistentvolumes',
-        () => core.listPersistentVolume(),
-        listener('persistentvolumes', 'pvs'),
-        resilience,
-      ),
-      nodes: new ResilientInformer(
-        'nodes',
-        kc,
-        '/api/v1/nodes',
-        () => core.listNode(),
-        listener('nodes', 'nodes'),
-        resilience,
-      ),
-      storageClasses: new ResilientInformer(
-        'storageclasses',
-        kc,
-        '/apis/storage.k8s.io/v1/storageclasses',
-        () => storage.listStorageClass(),
-        listener('storageclasses'),
-        resilience,
-      ),
-      attachments: new ResilientInformer(
-        'volumeattachments',
-        kc,
-        '/apis/storage.k8s.io/v1/volumeattachments',
-        () => storage.listVolumeAttachment(),
-        listener('volumeattachments'),
-        resilience,
-      ),
-      events: new ResilientInformer(
-        'events',
-        kc,
-        '/api/v1/events',
-        () => core.listEventForAllNamespaces(),
-        {
-          ...listener<CoreV1Event>('events'),
-          upserted: (e: CoreV1Event) => {
-            this.pendingEvents.push(e);
-          },
-        },
-        resilience,
-      ),
-    };
-    this.writeBack = new WriteBack(core, deps.log, target.id);
+    this.informers = createClusterInformers(
+      target.kubeConfig,
+      listenerFor,
+      (event) => this.pendingEvents.push(event),
+      options.resilience,
+    );
+    this.writeBack = new WriteBack(target.kubeConfig.makeApiClient(CoreV1Api), deps.log, target.id);
     this.cluster = new IncrementalCluster(
       target.id,
       new ServerLookup(deps.mirror.inventory.servers.values()),
@@ -246,11 +172,6 @@ export class Podwatcher {
     await this.lease?.release();
   }
 
-  /** Resolves after the next recording round has committed. */
-  nextRound(): Promise<void> {
-    return new Promise((resolve) => this.roundWaiters.push(resolve));
-  }
-
   /** Counts per resource: lists made, errors, silent-watch restarts. */
   informerStats(): Record<string, ResilientInformer<KubernetesObject>['stats']> {
     return Object.fromEntries(Object.values(this.informers).map((i) => [i.resource, i.stats]));
@@ -277,7 +198,6 @@ export class Podwatcher {
         )
         .finally(() => {
           this.running = undefined;
-          for (const resolve of this.roundWaiters.splice(0)) resolve();
           if (this.dirty) {
             this.dirty = false;
             this.schedule();
@@ -309,7 +229,6 @@ export class Podwatcher {
 
   /** One round: the cluster's state, then the records that changed, then Events, then write-back. */
   private async round(): Promise<void> {
-    this.stats.rounds++;
     if (this.failing.size > 0) {
       await this.writeCluster('retrying', `${[...this.failing.values()].join('; ')}; retrying with backoff`);
     }
@@ -404,61 +323,31 @@ export class Podwatcher {
 
   /** Kubernetes Events newer than the cluster's watermark become timeline entries. */
   private async mirrorEvents(): Promise<void> {
-    const pending = this.pendingEvents.splice(0);
-    if (pending.length === 0) return;
     const through = this.deps.mirror.kube.clusters.get(this.target.id)?.eventsThrough ?? '';
-    const timed = pending
-      .map((e) => ({ e, at: kubeEventTime(e) }))
-      .filter((t): t is { e: CoreV1Event; at: string } => t.at !== null && t.at > through)
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .slice(-this.options.maxEventsPerRound);
-    const newest = timed.at(-1)?.at;
-    if (!newest) return;
-    await this.deps.committer.run(this.actor, (context): Decided<void> => {
-      const events: DomainEvent[] = timed.map(({ e }) => mirroredKubeEvent(this.target.id, e, context));
-      const cluster = this.clusterRecord(undefined, undefined, context.now, newest);
-      return {
-        puts: [{ key: kubeKeys.cluster(this.target.id), value: cluster }],
+    const due = eventsToMirror(this.pendingEvents.splice(0), through, this.options.maxEventsPerRound);
+    if (!due) return;
+    await this.deps.committer.run(
+      this.actor,
+      (context): Decided<void> => ({
+        puts: [
+          {
+            key: kubeKeys.cluster(this.target.id),
+            value: this.clusterRecord(undefined, undefined, context.now, due.newest),
+          },
+        ],
         deletes: [],
-        events,
+        events: due.events.map((e) => mirroredKubeEvent(this.target.id, e, context)),
         result: undefined,
-      };
-    });
+      }),
+    );
   }
 
   /** Writes the cluster's record when something in it changes, with an entry when its state does. */
   private async writeCluster(state: ClusterState | undefined, message: string | undefined): Promise<void> {
-    await this.deps.committer.run(this.actor, (context): Decided<void> => {
+    await this.deps.committer.run(this.actor, (context) => {
       const before = this.deps.mirror.kube.clusters.get(this.target.id);
       const after = this.clusterRecord(state, message, context.now, before?.eventsThrough ?? null);
-      const unchanged =
-        before &&
-        before.state === after.state &&
-        before.message === after.message &&
-        before.writeBack === after.writeBack &&
-        before.server === after.server;
-      if (unchanged) return { puts: [], deletes: [], events: [], result: undefined };
-      const events: DomainEvent[] = [];
-      if (before?.state !== after.state && (after.state === 'watching' || after.state === 'retrying')) {
-        events.push({
-          id: context.nextEventId(),
-          type: after.state === 'watching' ? 'ClusterWatching' : 'ClusterRetrying',
-          severity: after.state === 'watching' ? 'info' : 'warning',
-          at: context.now,
-          actor: this.actor,
-          subject: { kind: 'cluster', id: this.target.id },
-          message:
-            after.state === 'watching'
-              ? `cluster ${this.target.id} (${this.target.server}) is watched`
-              : `cluster ${this.target.id}: ${after.message}`,
-        });
-      }
-      return {
-        puts: [{ key: kubeKeys.cluster(this.target.id), value: after }],
-        deletes: [],
-        events,
-        result: undefined,
-      };
+      return decideClusterRecord(before, after, context);
     });
   }
 
