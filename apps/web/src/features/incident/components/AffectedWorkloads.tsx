@@ -1,7 +1,7 @@
-import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/apiError';
 import { claimHref, podHref } from '../../../api/kubeQueries';
+import { LinkList } from '../../../components/LinkList';
 import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
 import type { useAffectedKube } from '../hooks/useAffectedKube';
 import type { AffectedClaim, AffectedPod } from '../model/affectedKube';
@@ -87,12 +87,12 @@ function PodList({ pods, total }: { pods: readonly AffectedPod[]; total: number 
               {pod.claims.length > 0 && (
                 <span className="incident-detail">
                   PVC{' '}
-                  {pod.claims.map((name, index) => (
-                    <Fragment key={name}>
-                      {index > 0 && ', '}
-                      <Link to={claimHref(pod.cluster, pod.namespace, name)}>{name}</Link>
-                    </Fragment>
-                  ))}
+                  <LinkList
+                    links={pod.claims.map((name) => ({
+                      to: claimHref(pod.cluster, pod.namespace, name),
+                      label: name,
+                    }))}
+                  />
                 </span>
               )}
             </li>

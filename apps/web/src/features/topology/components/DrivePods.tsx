@@ -1,42 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { errorMessage } from '../../../api/apiError';
-import { claimsQuery, podsQuery } from '../../../api/kubeQueries';
 import { useVolumeList } from '../../volumes/hooks/useVolumeList';
-import { podRows } from '../details/kubeRows';
+import { usePodRows } from '../hooks/usePodRows';
 import type { TopologyModel } from '../model/topologyModel';
 import { PodItem } from './PodItem';
+import { PodsLoadError } from './PodsLoadError';
 
 /** Pods whose data sits on this drive, and their PVCs, live: who a failure here hurts. */
 export function DrivePods({ model, driveId }: { model: TopologyModel; driveId: string }) {
   const volumes = useVolumeList({ drive: driveId }).data;
   const holdsVolumes = volumes !== undefined && volumes.length > 0;
   const filters = useMemo(() => ({ drive: driveId }), [driveId]);
-  const pods = useQuery({ ...podsQuery(filters), enabled: holdsVolumes });
-  const claims = useQuery({ ...claimsQuery(filters), enabled: holdsVolumes });
-  const rows = useMemo(
-    () => (pods.data && claims.data ? podRows(pods.data.pods, claims.data.claims) : undefined),
-    [pods.data, claims.data],
-  );
+  const { rows, total, error, retry } = usePodRows(filters, holdsVolumes);
   // A drive without volumes has no pods: the volume list already says so.
   if (!holdsVolumes) return null;
-  const error = pods.error ?? claims.error;
   return (
     <section className="drive-volumes drive-pods" aria-labelledby="drive-pods-heading">
       <h3 id="drive-pods-heading">Pods using this drive</h3>
       {error ? (
-        <p role="alert" className="drive-volumes-error">
-          Could not load pods: {errorMessage(error)}{' '}
-          <button
-            type="button"
-            onClick={() => {
-              void pods.refetch();
-              void claims.refetch();
-            }}
-          >
-            Retry
-          </button>
-        </p>
+        <PodsLoadError error={error} onRetry={retry} />
       ) : !rows ? (
         <p className="muted" aria-busy="true">
           Loading pods…
@@ -47,9 +28,9 @@ export function DrivePods({ model, driveId }: { model: TopologyModel; driveId: s
         </p>
       ) : (
         <>
-          {(pods.data?.total ?? 0) > rows.length && (
+          {total > rows.length && (
             <p className="muted">
-              The first {rows.length} of {pods.data?.total} pods.
+              The first {rows.length} of {total} pods.
             </p>
           )}
           <ul className="pod-list" aria-label={`Pods using drive ${driveId}`} data-pod-count={rows.length}>

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../api/apiError';
-import { claimsQuery, podsQuery } from '../../../api/kubeQueries';
 import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
-import { groupByWorkload, podRows, type WorkloadGroup } from '../details/kubeRows';
+import { groupByWorkload, type WorkloadGroup } from '../details/kubeRows';
+import { usePodRows } from '../hooks/usePodRows';
 import type { TopologyModel } from '../model/topologyModel';
 import { PodItem } from './PodItem';
+import { PodsLoadError } from './PodsLoadError';
 
 /** Groups shown before "and N more"; the Workloads page lists everything. */
 const GROUPS_SHOWN = 12;
@@ -22,15 +21,8 @@ const workloadHref = (group: WorkloadGroup) => {
 /** The workloads with data in this enclosure, by workload, worst first: what losing it would hurt. */
 export function EnclosureWorkloads({ model, enclosureId }: { model: TopologyModel; enclosureId: string }) {
   const filters = useMemo(() => ({ enclosure: enclosureId }), [enclosureId]);
-  const pods = useQuery(podsQuery(filters));
-  const claims = useQuery(claimsQuery(filters));
-  const groups = useMemo(
-    () =>
-      pods.data && claims.data ? groupByWorkload(podRows(pods.data.pods, claims.data.claims)) : undefined,
-    [pods.data, claims.data],
-  );
-  const error = pods.error ?? claims.error;
-  const podCount = pods.data?.total ?? 0;
+  const { rows, total: podCount, error, retry } = usePodRows(filters);
+  const groups = useMemo(() => (rows ? groupByWorkload(rows) : undefined), [rows]);
   return (
     <section className="enclosure-workloads" aria-labelledby="enclosure-workloads-heading">
       <h3 id="enclosure-workloads-heading">
@@ -44,18 +36,7 @@ export function EnclosureWorkloads({ model, enclosureId }: { model: TopologyMode
         )}
       </h3>
       {error ? (
-        <p role="alert" className="drive-volumes-error">
-          Could not load pods: {errorMessage(error)}{' '}
-          <button
-            type="button"
-            onClick={() => {
-              void pods.refetch();
-              void claims.refetch();
-            }}
-          >
-            Retry
-          </button>
-        </p>
+        <PodsLoadError error={error} onRetry={retry} />
       ) : !groups ? (
         <p className="muted" aria-busy="true">
           Loading pods…

@@ -1,7 +1,7 @@
 import type { Server } from '@drivebay/api-types';
-import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { claimHref, podHref } from '../../../api/kubeQueries';
+import { LinkList } from '../../../components/LinkList';
 import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
 import { type PodRow, podPlacement, podState, workloadLabel } from '../details/kubeRows';
 
@@ -31,12 +31,12 @@ export function PodItem({ row, servers, inGroup = false }: PodItemProps) {
       {claims.length > 0 && (
         <span className="pod-item-detail">
           PVC{' '}
-          {claims.map((claim, index) => (
-            <Fragment key={claim.name}>
-              {index > 0 && ', '}
-              <Link to={claimHref(claim.cluster, claim.namespace, claim.name)}>{claim.name}</Link>
-            </Fragment>
-          ))}
+          <LinkList
+            links={claims.map((claim) => ({
+              to: claimHref(claim.cluster, claim.namespace, claim.name),
+              label: claim.name,
+            }))}
+          />
         </span>
       )}
     </li>

@@ -1,7 +1,7 @@
 import type { ClaimView } from '@drivebay/api-types';
-import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { claimHref, podHref } from '../../../api/kubeQueries';
+import { LinkList } from '../../../components/LinkList';
 import { volumePath } from '../../volumes/components/VolumeRow';
 import { requestLabel } from '../model/describeChain';
 import { claimStatus } from '../model/kubeStatus';
@@ -60,12 +60,12 @@ export function ClaimsTable({ claims, showCluster }: { claims: readonly ClaimVie
                 {claim.pods.length === 0 ? (
                   <span className="muted">none</span>
                 ) : (
-                  claim.pods.map((pod, index) => (
-                    <Fragment key={pod}>
-                      {index > 0 && ', '}
-                      <Link to={podHref(claim.cluster, claim.namespace, pod)}>{pod}</Link>
-                    </Fragment>
-                  ))
+                  <LinkList
+                    links={claim.pods.map((pod) => ({
+                      to: podHref(claim.cluster, claim.namespace, pod),
+                      label: pod,
+                    }))}
+                  />
                 )}
               </td>
             </tr>

@@ -1,7 +1,7 @@
 import type { PodView } from '@drivebay/api-types';
-import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { claimHref, podHref } from '../../../api/kubeQueries';
+import { LinkList } from '../../../components/LinkList';
 import { workloadLabel } from '../model/describeChain';
 import { podReadyStatus } from '../model/kubeStatus';
 import { KubeHealth, StatusText } from './StatusText';
@@ -63,12 +63,12 @@ export function PodsTable({ pods, showCluster }: { pods: readonly PodView[]; sho
                 {pod.claims.length === 0 ? (
                   <span className="muted">none</span>
                 ) : (
-                  pod.claims.map((claim, index) => (
-                    <Fragment key={claim}>
-                      {index > 0 && ', '}
-                      <Link to={claimHref(pod.cluster, pod.namespace, claim)}>{claim}</Link>
-                    </Fragment>
-                  ))
+                  <LinkList
+                    links={pod.claims.map((claim) => ({
+                      to: claimHref(pod.cluster, pod.namespace, claim),
+                      label: claim,
+                    }))}
+                  />
                 )}
               </td>
             </tr>

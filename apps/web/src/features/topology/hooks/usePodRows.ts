@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { claimsQuery, podsQuery } from '../../../api/kubeQueries';
+import { type PodRow, podRows } from '../details/kubeRows';
+
+/** The pods (with their PVCs) whose data sits where `filters` say, for a side panel; live like every kube query. */
+export function usePodRows(filters: Record<string, string>, enabled = true) {
+  const pods = useQuery({ ...podsQuery(filters), enabled });
+  const claims = useQuery({ ...claimsQuery(filters), enabled });
+  const rows = useMemo<PodRow[] | undefined>(
+    () => (pods.data && claims.data ? podRows(pods.data.pods, claims.data.claims) : undefined),
+    [pods.data, claims.data],
+  );
+  return {
+    rows,
+    total: pods.data?.total ?? 0,
+    error: pods.error ?? claims.error,
+    retry: () => {
+      void pods.refetch();
+      void claims.refetch();
+    },
+  };
+}
