@@ -22,6 +22,8 @@ import { type RebuildOptions, RebuildScheduler } from './commands/rebuild-schedu
 import { volumeReaction } from './commands/volume-reaction.js';
 import { VolumeCommands } from './commands/volumes.js';
 import type { VolumeKeys } from './crypto/volume-keys.js';
+import type { FaultInjector } from './embedded/simulated-hardware.js';
+import { simulatorRoutes } from './embedded/simulator-routes.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { authRoutes } from './http/routes/auth.js';
@@ -29,7 +31,6 @@ import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { kubernetesRoutes } from './http/routes/kubernetes.js';
 import { metricsRoutes } from './http/routes/metrics.js';
-import { simulatorRoutes } from './http/routes/simulator.js';
 import { topologyRoutes } from './http/routes/topology.js';
 import { userRoutes } from './http/routes/users.js';
 import { volumeRoutes } from './http/routes/volumes.js';
@@ -59,6 +60,8 @@ export interface AppDependencies {
   log: Logger;
   /** Builds the hardware source once the stored inventory is loaded (the simulator resumes from it). */
   hardware: (restored: Inventory) => HardwareSource;
+  /** Fault injection, when the hardware is simulated: its routes exist only then. */
+  faults?: FaultInjector;
   /** Directory of the built web console. */
   webRoot: string;
   hub?: Partial<HubOptions>;
@@ -161,7 +164,7 @@ export function createApp(deps: AppDependencies): App {
     userRoutes(table, security.users, security.tokens, security.lockout),
     auditRoutes(table, mirror.audit),
     topologyRoutes(table, snapshots, () => mirror.inventory),
-    simulatorRoutes(table, () => hardware),
+    ...(deps.faults ? [simulatorRoutes(table, deps.faults)] : []),
     eventRoutes(table, mirror.events),
     volumeRoutes(table, volumes),
     kubernetesRoutes(table, () => ({

@@ -8,14 +8,10 @@ import { OidcLogin } from './auth/oidc/oidc-login.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { VolumeKeys } from './crypto/volume-keys.js';
+import { type SimulatedCluster, startSimulatedCluster } from './embedded/simulated-cluster.js';
+import { simulatedHardware } from './embedded/simulated-hardware.js';
 import { createLogger } from './log.js';
-import { type KubeApiSimulator, startKubeApiSimulator } from './sources/kube-sim/index.js';
 import { resolveClusters } from './sources/kubernetes/cluster-config.js';
-import { ClusterSim, defaultClusterSimOptions } from './sources/simulated-cluster/cluster-sim.js';
-import { seedSimulatedCluster } from './sources/simulated-cluster/seed-cluster.js';
-import { simulatorTarget } from './sources/simulated-cluster/simulator-target.js';
-import { SIMULATED_WORKLOADS } from './sources/simulated-cluster/workloads.js';
-import { resumeSimulatedSite } from './sources/simulator/resume.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 
 /** The embedded default: one process, SQLite under the data dir, the simulated site. */
@@ -40,6 +36,11 @@ async function main(): Promise<void> {
     ? await OidcLogin.discover(oidcConfig, { now: () => systemClock.now().getTime() })
     : undefined;
   const store = await openSqliteStore({ path: join(config.dataDir, 'drivebay.sqlite') });
+  // Replacement serials are seeded by the clock so that they never repeat across restarts.
+  const hardware = simulatedHardware(
+    { scale: config.scale, seed: config.seed, replacementSeed: Date.now() },
+    log,
+  );
   const app = createApp({
     store,
     clock: systemClock,
@@ -69,13 +70,8 @@ async function main(): Promise<void> {
     ...(config.tlsCert
       ? { tls: { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } }
       : {}),
-    // Replacement serials are seeded by the clock so that they never repeat across restarts.
-    hardware: (restored) =>
-      resumeSimulatedSite(
-        restored,
-        { scale: config.scale, seed: config.seed, replacementSeed: Date.now() },
-        log,
-      ),
+    hardware: hardware.source,
+    faults: hardware.faults,
   });
   await new Promise<void>((resolve, reject) => {
     app.http.once('error', reject);
@@ -89,17 +85,16 @@ async function main(): Promise<void> {
   // Without a kubeconfig, the embedded default's simulated cluster: a real Kubernetes API on
   // loopback with a node for every simulated server, workloads on Drivebay volumes, and the same
   // podwatcher a real cluster gets.
-  let kube: KubeApiSimulator | undefined;
-  let clusterSim: ClusterSim | undefined;
+  let kube: SimulatedCluster | undefined;
   if (clusters === 'simulator') {
-    kube = await startKubeApiSimulator({ port: config.kubeSimPort });
-    seedSimulatedCluster(kube.store, [...app.inventory().servers.values()]);
-    clusterSim = new ClusterSim(kube.store, app.csi, () => app.inventory().servers.values(), log, {
-      ...defaultClusterSimOptions,
-      workloads: config.simulatedWorkloads ? SIMULATED_WORKLOADS : [],
+    kube = await startSimulatedCluster({
+      port: config.kubeSimPort,
+      workloads: config.simulatedWorkloads,
+      servers: () => app.inventory().servers.values(),
+      csi: app.csi,
+      log,
     });
-    clusterSim.start();
-    void app.watch(simulatorTarget(kube.url));
+    void app.watch(kube.target);
   } else {
     for (const target of clusters) {
       log.info('watching cluster', { cluster: target.id, context: target.context, server: target.server });
@@ -119,7 +114,6 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });
-    clusterSim?.stop();
     await kube?.close();
     await app.close();
     await store.close();

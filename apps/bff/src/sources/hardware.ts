@@ -1,11 +1,11 @@
-import type { FaultRequest, FaultResult, HardwareObservation } from '@drivebay/api-types';
+import type { HardwareObservation } from '@drivebay/api-types';
 import type { CommitResult } from '../commands/ingest.js';
 
 /** Where a hardware source delivers what it observes: the ingest command path. */
 export type HardwareSink = (observation: HardwareObservation) => Promise<CommitResult>;
 
 /**
- * A source of hardware state: the simulator now, DMTF Redfish later. A source reports; it
+ * A source of hardware state: the simulated site now, DMTF Redfish later. A source reports; it
  * never writes the store itself.
  */
 export interface HardwareSource {
@@ -13,6 +13,4 @@ export interface HardwareSource {
   /** Reports the full inventory, then keeps reporting changes through `sink`. */
   start(sink: HardwareSink): Promise<void>;
   stop(): Promise<void>;
-  /** Only a simulated source can break its own hardware on request. */
-  inject?(fault: FaultRequest): Promise<FaultResult>;
 }

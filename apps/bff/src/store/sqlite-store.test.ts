@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeStateStoreContract, type StoreFactory } from './contract.js';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+import { describeStateStoreContract, type StoreFactory } from './testing/contract.js';
 import type { Change } from './types.js';
 
 function sqliteFactory(replayPageSize?: number): StoreFactory {

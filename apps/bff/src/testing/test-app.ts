@@ -9,11 +9,11 @@ import type { SecurityOptions } from '../auth/security.js';
 import { systemClock } from '../clock.js';
 import type { RebuildOptions } from '../commands/rebuild-scheduler.js';
 import { VolumeKeys } from '../crypto/volume-keys.js';
+import { simulatedHardware } from '../embedded/simulated-hardware.js';
 import type { HubOptions } from '../live/hub.js';
 import { createLogger } from '../log.js';
 import type { MetricsOptions } from '../metrics/metrics-sampler.js';
 import type { PodwatcherOptions } from '../sources/kubernetes/podwatcher.js';
-import { resumeSimulatedSite } from '../sources/simulator/resume.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { StateStore } from '../store/types.js';
 import { type Client, signIn, testUsers } from './clients.js';
@@ -46,6 +46,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
   const log = createLogger('silent');
+  const hardware = simulatedHardware({ scale: 'small', seed: 7, replacementSeed: Date.now() }, log);
   const store = await openSqliteStore({ path: join(dataDir, 'drivebay.sqlite') });
   const app = createApp({
     store,
@@ -54,8 +55,8 @@ export async function startTestApp(
     webRoot: join(dataDir, 'no-web-build'),
     volumeKeys: VolumeKeys.open({ secretFile: join(dataDir, 'site-secret') }),
     ...(options.rebuild ? { rebuild: options.rebuild } : {}),
-    hardware: (restored) =>
-      resumeSimulatedSite(restored, { scale: 'small', seed: 7, replacementSeed: Date.now() }, log),
+    hardware: hardware.source,
+    faults: hardware.faults,
     ...(options.hub ? { hub: options.hub } : {}),
     // A cheap scrypt cost keeps sign-ins fast in tests; hashes record their cost, so this is safe.
     security: { passwordCost: 2 ** 10, ...options.security },

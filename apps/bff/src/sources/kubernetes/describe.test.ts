@@ -1,14 +1,7 @@
 import type { Server } from '@drivebay/api-types';
 import type { V1Node, V1PersistentVolume, V1PersistentVolumeClaim, V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import {
-  describeClaim,
-  describeNode,
-  describePod,
-  quantityBytes,
-  ServerLookup,
-  workloadOf,
-} from './describe.js';
+import { describeClaim, describeNode, describePod, ServerLookup, workloadOf } from './describe.js';
 
 const server = (id: string, hostname: string): Server => ({
   id,
@@ -162,17 +155,5 @@ describe('pods', () => {
     });
     expect(workloadOf(owned('StatefulSet', 'cassandra'))).toEqual({ kind: 'StatefulSet', name: 'cassandra' });
     expect(workloadOf({ metadata: { name: 'bare' } })).toBeNull();
-  });
-});
-
-describe('quantities', () => {
-  it('reads binary and decimal suffixes, and refuses what is not a quantity', () => {
-    expect(quantityBytes('10Gi')).toBe(10 * 1024 ** 3);
-    expect(quantityBytes('1.5Ti')).toBe(1.5 * 1024 ** 4);
-    expect(quantityBytes('500M')).toBe(500e6);
-    expect(quantityBytes('1024')).toBe(1024);
-    expect(quantityBytes('1e3')).toBe(1000);
-    expect(quantityBytes('ten')).toBeNull();
-    expect(quantityBytes('5Xi')).toBeNull();
   });
 });

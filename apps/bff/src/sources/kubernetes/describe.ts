@@ -1,4 +1,5 @@
 import type { Claim, KubeNode, Pod, Server, WorkloadRef } from '@drivebay/api-types';
+import { quantityBytes } from '@drivebay/composer';
 import type { V1Node, V1PersistentVolume, V1PersistentVolumeClaim, V1Pod } from '@kubernetes/client-node';
 
 /** Drivebay's CSI driver: PVs it provisioned carry it, and their volumeHandle is the composer volume id. */
@@ -113,29 +114,6 @@ export function workloadOf(pod: V1Pod): WorkloadRef | null {
     return { kind: 'Deployment', name: owner.name.slice(0, -hash.length - 1) };
   }
   return { kind: owner.kind, name: owner.name };
-}
-
-const SUFFIXES: Record<string, number> = {
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  Pi: 1024 ** 5,
-};
-
-/** A Kubernetes quantity ("10Gi", "500M", "1e9") in bytes; null when it is not one. */
-export function quantityBytes(quantity: string): number | null {
-  const match = /^([0-9]+(?:\.[0-9]+)?(?:[eE][0-9]+)?)([kMGTP]i?|Ki)?$/.exec(quantity.trim());
-  if (!match) return null;
-  const factor = SUFFIXES[match[2] ?? ''];
-  if (factor === undefined) return null;
-  return Math.ceil(Number(match[1]) * factor);
 }
 
 function isId(value: string | undefined): value is string {

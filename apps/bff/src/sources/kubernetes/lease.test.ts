@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '@drivebay/simulation/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../store/sqlite-store.js';
 import type { StateStore } from '../../store/types.js';
 import { removeDir } from '../../testing/test-app.js';
-import { until } from '../kube-sim/test-harness.js';
 import { type LeaseHandle, LocalLease, leaseKey, type Schedule, StoreLease } from './lease.js';
 
 const TTL = 200;

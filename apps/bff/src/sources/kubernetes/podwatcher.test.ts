@@ -1,11 +1,17 @@
 import type { ClusterList, DomainEvent, PodDetail, PodList } from '@drivebay/api-types';
+import {
+  buildNode,
+  buildPod,
+  ClusterSim,
+  defaultClusterSimOptions,
+  type KubeApiSimulator,
+  seedSimulatedCluster,
+  startKubeApiSimulator,
+} from '@drivebay/simulation';
+import { until } from '@drivebay/simulation/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { simulatorTarget } from '../../embedded/simulator-target.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
-import { buildNode, buildPod, type KubeApiSimulator, startKubeApiSimulator } from '../kube-sim/index.js';
-import { until } from '../kube-sim/test-harness.js';
-import { ClusterSim, defaultClusterSimOptions } from '../simulated-cluster/cluster-sim.js';
-import { seedSimulatedCluster } from '../simulated-cluster/seed-cluster.js';
-import { simulatorTarget } from '../simulated-cluster/simulator-target.js';
 import type { Podwatcher } from './podwatcher.js';
 
 // The podwatcher against the simulated apiserver over real HTTP, in a real app with a SQLite

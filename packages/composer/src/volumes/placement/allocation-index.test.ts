@@ -2,7 +2,7 @@ import { GIB } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
 import type { PlannedMember } from '../types.js';
 import { type AllocatedVolume, AllocationIndex } from './allocation-index.js';
-import { TB } from './test-support.js';
+import { TB } from './testing/placement-fixtures.js';
 
 const whole = (
   driveId: string,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AllocationIndex } from './allocation-index.js';
 import { capacityByTier, type TierCapacity } from './capacity-by-tier.js';
 import { siteSliceFragmentation } from './fragmentation.js';
-import { putDrive, shelf, siteOf, TB } from './test-support.js';
+import { putDrive, shelf, siteOf, TB } from './testing/placement-fixtures.js';
 
 const GiB = 1024 ** 3;
 const SSD = 3.84 * TB;

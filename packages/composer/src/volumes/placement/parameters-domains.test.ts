@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AllocationIndex } from './allocation-index.js';
+import { planPlacement } from './plan-placement.js';
 import {
   drive,
   enclosure,
@@ -13,9 +14,8 @@ import {
   shelves,
   succeeds,
   twoDomains,
-} from './parameter-table.js';
-import { planPlacement } from './plan-placement.js';
-import { request, TB } from './test-support.js';
+} from './testing/parameter-table.js';
+import { request, TB } from './testing/placement-fixtures.js';
 
 /** Parameters that choose where: failure domains, bandwidth domains, tags, storage groups, transports. */
 const rows: Row[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drive, failsWith, type Row, runRow, sameAsDefault, succeeds } from './parameter-table.js';
-import { TB } from './test-support.js';
+import { drive, failsWith, type Row, runRow, sameAsDefault, succeeds } from './testing/parameter-table.js';
+import { TB } from './testing/placement-fixtures.js';
 
 const GiB = 1024 ** 3;
 const soft = { softDomains: true };

@@ -3,7 +3,7 @@ import type { PlacementPlan, Result } from '../types.js';
 import { AllocationIndex } from './allocation-index.js';
 import { expandedCapacityBytes, planExpansion } from './plan-expansion.js';
 import { planPlacement } from './plan-placement.js';
-import { referenceSite, request, shelf, siteOf, TB, volumeOf } from './test-support.js';
+import { referenceSite, request, shelf, siteOf, TB, volumeOf } from './testing/placement-fixtures.js';
 
 const GiB = 1024 ** 3;
 const ssd = { media: 'ssd' as const, capacityBytes: 3.84 * TB, rpm: 0, tags: ['nvme'] };

@@ -12,7 +12,7 @@ import {
   siteOf,
   TB,
   volumeOf,
-} from './test-support.js';
+} from './testing/placement-fixtures.js';
 
 const GiB = 1024 ** 3;
 const ssd = { media: 'ssd' as const, capacityBytes: 3.84 * TB, rpm: 0, tags: ['nvme'] };

@@ -3,7 +3,15 @@ import type { PlacementPlan, Result, Volume } from '../types.js';
 import { AllocationIndex } from './allocation-index.js';
 import { planPlacement } from './plan-placement.js';
 import { planReplacement } from './plan-replacement.js';
-import { putDrive, referenceSite, request, shelf, siteOf, TB, volumeOf } from './test-support.js';
+import {
+  putDrive,
+  referenceSite,
+  request,
+  shelf,
+  siteOf,
+  TB,
+  volumeOf,
+} from './testing/placement-fixtures.js';
 
 const GiB = 1024 ** 3;
 const ssd = (tags: string[] = ['nvme']) => ({

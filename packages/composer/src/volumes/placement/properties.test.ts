@@ -5,10 +5,10 @@ import { generateSite } from '../../generator/index.js';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { Volume } from '../types.js';
 import { AllocationIndex } from './allocation-index.js';
-import { allocationViolations, volumeViolations } from './placement-invariants.js';
 import { planPlacement } from './plan-placement.js';
 import { planReplacement } from './plan-replacement.js';
-import { inventoryOf, putDrive, request, shelf, siteOf, TB, volumeOf } from './test-support.js';
+import { inventoryOf, putDrive, request, shelf, siteOf, TB, volumeOf } from './testing/placement-fixtures.js';
+import { allocationViolations, volumeViolations } from './testing/placement-invariants.js';
 
 const GiB = 1024 ** 3;
 const HDD_TB = [1.2, 2.4, 8, 12, 20];

@@ -1,0 +1,44 @@
+import type { Server } from '@drivebay/api-types';
+import { describe, expect, it } from 'vitest';
+import { ObjectStore } from '../kube-api/index.js';
+import { SERVER_LABEL, seedSimulatedCluster } from './seed-cluster.js';
+
+const server = (id: string, hostname: string, state: Server['state'] = 'up'): Server => ({
+  id,
+  hostname,
+  rack: 'rack-a01',
+  transports: ['iscsi'],
+  state,
+});
+
+describe('seedSimulatedCluster', () => {
+  it('makes a node per server, labelled with its id, Ready when the server is up; and the storage classes', () => {
+    const store = new ObjectStore();
+    seedSimulatedCluster(store, [server('srv-1', 'node-a'), server('srv-2', 'node-b', 'down')]);
+    const nodes = store.list('nodes');
+    expect(nodes.map((n) => [n.metadata.name, n.metadata.labels?.[SERVER_LABEL]])).toEqual([
+      ['node-a', 'srv-1'],
+      ['node-b', 'srv-2'],
+    ]);
+    const ready = (name: string) => {
+      const status = store.get('nodes', { name })?.status as
+        | { conditions: { type: string; status: string }[] }
+        | undefined;
+      return status?.conditions.find((c) => c.type === 'Ready')?.status;
+    };
+    expect([ready('node-a'), ready('node-b')]).toEqual(['True', 'False']);
+    const classes = store.list('storageclasses');
+    expect(classes.map((c) => c.metadata.name)).toContain('drivebay-slice');
+    expect(classes.find((c) => c.metadata.name === 'drivebay-slice')?.metadata.annotations).toEqual({
+      'storageclass.kubernetes.io/is-default-class': 'true',
+    });
+  });
+
+  it('changes nothing when run again (a restart)', () => {
+    const store = new ObjectStore();
+    seedSimulatedCluster(store, [server('srv-1', 'node-a')]);
+    const revision = store.resourceVersion;
+    seedSimulatedCluster(store, [server('srv-1', 'node-a')]);
+    expect(store.resourceVersion).toBe(revision);
+  });
+});

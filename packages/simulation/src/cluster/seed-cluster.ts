@@ -1,0 +1,54 @@
+import type { Server } from '@drivebay/api-types';
+import { buildNode, type KubeObjectInput, type ObjectStore } from '../kube-api/index.js';
+
+/** The label that names the composer server a Kubernetes node runs on (what the podwatcher matches). */
+export const SERVER_LABEL = 'drivebay.io/server';
+export const PROVISIONER = 'csi.drivebay.io';
+
+/** DriveScale's StorageClass options (seed 002, slides 31–32) as a cluster would carry them. */
+const STORAGE_CLASSES: readonly { name: string; isDefault?: boolean; parameters: Record<string, string> }[] =
+  [
+    { name: 'drivebay-hdd', parameters: { type: 'hdd', redundancy: 'false', striping: 'true' } },
+    {
+      name: 'drivebay-hdd-mirrored',
+      parameters: { type: 'hdd', redundancy: 'true', sgResiliency: 'true', jbodResiliency: 'true' },
+    },
+    { name: 'drivebay-ssd', parameters: { type: 'ssd', fsType: 'xfs' } },
+    { name: 'drivebay-slice', isDefault: true, parameters: { type: 'slice', fsType: 'ext4' } },
+  ];
+
+/**
+ * Gives the simulated cluster what a real one has before any workload: a node for every simulated
+ * server (named by its hostname, labelled with the server id) and Drivebay's storage classes.
+ * Idempotent: what exists is left as it is, so a restart does not duplicate or reset anything.
+ */
+export function seedSimulatedCluster(store: ObjectStore, servers: readonly Server[]): { nodes: number } {
+  for (const server of servers) {
+    if (store.get('nodes', { name: server.hostname })) continue;
+    const node = buildNode({ name: server.hostname, ready: server.state === 'up' });
+    store.create('nodes', withServerLabel(node, server.id));
+  }
+  for (const sc of STORAGE_CLASSES) {
+    if (store.get('storageclasses', { name: sc.name })) continue;
+    store.create('storageclasses', {
+      metadata: {
+        name: sc.name,
+        ...(sc.isDefault && { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }),
+      },
+      provisioner: PROVISIONER,
+      parameters: sc.parameters,
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'WaitForFirstConsumer',
+      allowVolumeExpansion: true,
+    });
+  }
+  return { nodes: servers.length };
+}
+
+function withServerLabel(node: KubeObjectInput, serverId: string): KubeObjectInput {
+  const metadata = node.metadata ?? {};
+  return {
+    ...node,
+    metadata: { ...metadata, labels: { ...(metadata.labels ?? {}), [SERVER_LABEL]: serverId } },
+  };
+}

@@ -1,0 +1,4 @@
+/** Test support for the simulators' own tests and the bff's: never imported by product code. */
+
+export { coreApiFor, kubeConfigFor, until } from './kube-client.js';
+export { seedShop, tables } from './kubectl-fixture.js';
