@@ -1,16 +1,24 @@
 // The podwatcher's recording round at DriveScale's scale: 150,000 pods (two thirds with a PVC on a
-// Drivebay volume) on 10,000 nodes. Each round describes the whole cluster from the informer caches
-// and compares it with what the store holds; only changed records are committed.
+// Drivebay volume) on 10,000 nodes. The source translates API objects into the composer's plain
+// observations; the composer describes bindings (all of them after a list, then incrementally) and
+// decides which differ from what the store holds; only those are committed.
 // Run: npx vitest bench --run --config bench/vitest.bench.config.ts bench/podwatcher.bench.ts
 import type { Server } from '@drivebay/api-types';
 import type { V1Node, V1PersistentVolume, V1PersistentVolumeClaim, V1Pod } from '@kubernetes/client-node';
 import { bench, describe } from 'vitest';
-import { ServerLookup } from '../apps/bff/src/sources/kubernetes/describe.js';
 import {
-  changedKeys,
+  claimObject,
+  nodeObject,
+  podObject,
+  volumeObject,
+} from '../apps/bff/src/sources/kubernetes/translate.js';
+import {
+  ClusterBindings,
+  type DecisionContext,
+  decideBindings,
   describeCluster,
-  IncrementalCluster,
-} from '../apps/bff/src/sources/kubernetes/describe-cluster.js';
+  ServerLookup,
+} from '../packages/composer/src/index.js';
 
 const NODES = 10_000;
 const PODS = 150_000;
@@ -67,10 +75,22 @@ for (let i = 0; i < PODS; i++) {
     },
   });
 }
-const objects = { nodes, pvs, claims, pods };
+const objects = {
+  nodes: nodes.map(nodeObject),
+  pvs: pvs.map(volumeObject),
+  claims: claims.map(claimObject),
+  pods: pods.map(podObject),
+};
 const lookup = new ServerLookup(servers);
 const stored = describeCluster('c1', objects, lookup);
-console.log(`records per round: ${stored.size} (${NODES} nodes, ${claims.length} claims, ${PODS} pods)`);
+const storedView = {
+  node: (id: string) => stored.nodes.get(id),
+  claim: (id: string) => stored.claims.get(id),
+  pod: (id: string) => stored.pods.get(id),
+};
+const context: DecisionContext = { actor: 'bench', now: new Date().toISOString(), nextEventId: () => 'e' };
+const records = stored.nodes.size + stored.claims.size + stored.pods.size;
+console.log(`records per round: ${records} (${NODES} nodes, ${claims.length} claims, ${PODS} pods)`);
 
 describe(`podwatcher round: ${PODS.toLocaleString('en')} pods on ${NODES.toLocaleString('en')} nodes`, () => {
   bench(
@@ -81,27 +101,27 @@ describe(`podwatcher round: ${PODS.toLocaleString('en')} pods on ${NODES.toLocal
     { iterations: 10 },
   );
   bench(
-    'changedKeys against the stored records (nothing changed)',
+    'decideBindings against the stored records (a full comparison, nothing changed)',
     () => {
-      changedKeys(describeCluster('c1', objects, lookup), stored);
+      decideBindings(describeCluster('c1', objects, lookup), storedView, new Map(), context);
     },
     { iterations: 10 },
   );
-  const incremental = new IncrementalCluster('c1', lookup);
-  for (const node of nodes) incremental.upsert('nodes', node);
-  for (const pv of pvs) incremental.upsert('pvs', pv);
-  for (const claim of claims) incremental.upsert('claims', claim);
-  for (const pod of pods) incremental.upsert('pods', pod);
+  const incremental = new ClusterBindings('c1', lookup);
+  for (const node of objects.nodes) incremental.upsert('nodes', node);
+  for (const pv of objects.pvs) incremental.upsert('pvs', pv);
+  for (const claim of objects.claims) incremental.upsert('claims', claim);
+  for (const pod of objects.pods) incremental.upsert('pods', pod);
   incremental.takeChanges();
   let n = 0;
-  bench('incremental round: one pod restarted', () => {
+  bench('incremental round: one pod restarted (translate, describe, decide)', () => {
     const pod = pods[n++ % PODS] as V1Pod;
-    incremental.upsert('pods', pod);
-    incremental.takeChanges();
+    incremental.upsert('pods', podObject(pod));
+    decideBindings(incremental.takeChanges(), storedView, new Map(), context);
   });
-  bench('incremental round: a node (15 pods on it) went NotReady', () => {
+  bench('incremental round: a node (15 pods on it) went NotReady (translate, describe, decide)', () => {
     const node = nodes[n++ % NODES] as V1Node;
-    incremental.upsert('nodes', node);
-    incremental.takeChanges();
+    incremental.upsert('nodes', nodeObject(node));
+    decideBindings(incremental.takeChanges(), storedView, new Map(), context);
   });
 });

@@ -18,6 +18,7 @@ import { type Clock, createEventIds } from './clock.js';
 import { Committer } from './commands/committer.js';
 import { IngestCommands } from './commands/ingest.js';
 import { pruneJournal } from './commands/journal-retention.js';
+import { ClusterIngest } from './commands/kube-ingest.js';
 import { type RebuildOptions, RebuildScheduler } from './commands/rebuild-scheduler.js';
 import { volumeReaction } from './commands/volume-reaction.js';
 import { VolumeCommands } from './commands/volumes.js';
@@ -37,9 +38,8 @@ import { volumeRoutes } from './http/routes/volumes.js';
 import { securityHeaders } from './http/security-headers.js';
 import { webRoutes } from './http/static.js';
 import { defaultHubOptions, type HubOptions, LiveHub } from './live/hub.js';
-import { attachLiveNamespace } from './live/live-namespace.js';
+import { attachLiveNamespace, socketFanout } from './live/live-namespace.js';
 import type { Logger } from './log.js';
-import { MetricsHistory } from './metrics/metrics-history.js';
 import { defaultMetricsOptions, type MetricsOptions, MetricsSampler } from './metrics/metrics-sampler.js';
 import type { SiteState } from './metrics/site-figures.js';
 import type { HardwareSource } from './sources/hardware.js';
@@ -51,6 +51,7 @@ import {
   type WatchTarget,
 } from './sources/kubernetes/podwatcher.js';
 import { StoreMirror } from './state/mirror.js';
+import { StoreWriter } from './state/store-writer.js';
 import type { StateStore } from './store/types.js';
 import { SnapshotCache } from './topology/snapshot.js';
 
@@ -112,10 +113,11 @@ const defaultRebuildOptions: RebuildOptions = { bytesPerSecond: 1e9, intervalMs:
 export function createApp(deps: AppDependencies): App {
   const { store, clock, log } = deps;
   const allocations = new AllocationIndex();
-  const mirror = new StoreMirror(store, [allocations]);
+  const mirror = new StoreMirror(store, [allocations], log);
+  const writer = new StoreWriter(store);
   const eventIds = createEventIds(clock);
   const securityOptions = { ...defaultSecurityOptions, ...deps.security, secure: deps.tls !== undefined };
-  const security = createSecurity(store, mirror, clock, eventIds, securityOptions, log);
+  const security = createSecurity(store, writer, mirror, clock, eventIds, securityOptions, log);
   const committer = new Committer(store, mirror, clock, eventIds, security.audit);
   const ingest = new IngestCommands(committer, mirror, volumeReaction(mirror));
   const volumes = new VolumeCommands(committer, mirror, store, allocations, deps.volumeKeys);
@@ -126,10 +128,8 @@ export function createApp(deps: AppDependencies): App {
     { ...defaultRebuildOptions, ...deps.rebuild },
     log,
   );
-  const hub = new LiveHub(store, { ...defaultHubOptions, ...deps.hub });
   const metricsOptions = { ...defaultMetricsOptions, ...deps.metrics };
-  const metricsHistory = new MetricsHistory();
-  mirror.follow(metricsHistory);
+  const metricsHistory = mirror.metrics;
   const siteState = (): SiteState => ({
     inventory: mirror.inventory,
     allocations,
@@ -137,7 +137,7 @@ export function createApp(deps: AppDependencies): App {
     newestEvents: () => mirror.events.newestFirst(),
     revision: mirror.revision,
   });
-  const sampler = new MetricsSampler(store, metricsHistory, siteState, clock, metricsOptions, log);
+  const sampler = new MetricsSampler(writer, metricsHistory, siteState, clock, metricsOptions, log);
   const snapshots = new SnapshotCache(() => ({ inventory: mirror.inventory, revision: mirror.revision }));
   const podwatchers: Podwatcher[] = [];
   const clusterLease = deps.clusterLease ?? new LocalLease();
@@ -149,7 +149,7 @@ export function createApp(deps: AppDependencies): App {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(securityOptions.secure));
-  app.use(healthRoutes(() => ({ ready, revision: mirror.revision })));
+  app.use(healthRoutes(() => ({ ready, revision: mirror.revision, feedError: mirror.error })));
   app.use(
     '/api/v1',
     ...security.chain,
@@ -189,6 +189,7 @@ export function createApp(deps: AppDependencies): App {
   const authenticateSocket = socketAuth(security.authenticator, security.cookies, security.sockets);
   io.use(authenticateSocket);
   io.of(LIVE_NAMESPACE).use(authenticateSocket);
+  const hub = new LiveHub(store, mirror, { ...defaultHubOptions, ...deps.hub }, socketFanout(io));
   attachLiveNamespace(io, hub);
   let socketSweep: NodeJS.Timeout | undefined;
 
@@ -198,23 +199,23 @@ export function createApp(deps: AppDependencies): App {
     inventory: () => mirror.inventory,
     csi: volumes,
     async watch(target) {
-      const podwatcher = new Podwatcher(
-        target,
-        { committer, mirror, lease: clusterLease, clock, log },
-        { ...defaultPodwatcherOptions, ...deps.podwatcher },
-      );
+      const options = { ...defaultPodwatcherOptions, ...deps.podwatcher };
+      const ingest = new ClusterIngest(target, committer, mirror, { chunk: options.chunk });
+      const podwatcher = new Podwatcher(target, { ingest, mirror, lease: clusterLease, clock, log }, options);
       podwatchers.push(podwatcher);
       await podwatcher.start();
       return podwatcher;
     },
     async start() {
+      const retired = await writer.clearRetired();
+      if (retired > 0) log.info('deleted records an earlier version left', { keys: retired });
       await mirror.start();
-      await metricsHistory.load(store);
-      await hub.start();
+      hub.start();
       hardware = deps.hardware(mirror.inventory);
       await hardware.start((observation) => ingest.observe(observation, `hardware:${hardware?.name}`));
       compactor = startCompactor(
         store,
+        writer,
         {
           revisions: deps.retainRevisions ?? 10_000,
           events: deps.retainEvents ?? 100_000,
@@ -261,13 +262,14 @@ export function createApp(deps: AppDependencies): App {
  */
 function startCompactor(
   store: StateStore,
+  writer: StoreWriter,
   retain: { revisions: number; events: number; audit: number; mirror: StoreMirror },
   log: Logger,
 ): NodeJS.Timeout {
   const timer = setInterval(async () => {
     try {
-      const events = await pruneJournal(store, retain.mirror.events, 'events/', retain.events);
-      const audit = await pruneJournal(store, retain.mirror.audit, 'audit/', retain.audit);
+      const events = await pruneJournal(writer, retain.mirror.events, 'events', retain.events);
+      const audit = await pruneJournal(writer, retain.mirror.audit, 'audit', retain.audit);
       if (events + audit > 0) log.info('history pruned', { events, audit });
       const revision = await store.revision();
       const target = revision - retain.revisions;

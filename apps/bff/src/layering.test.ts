@@ -108,6 +108,22 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
+  it('only the StoreWriter (and the stores themselves) write the store', () => {
+    const writers = sources('apps/bff/src')
+      .filter((f) => !isTestSupport(f.path) && !f.path.startsWith('apps/bff/src/store/'))
+      .filter((f) => /\.txn\(/.test(readFileSync(join(root, f.path), 'utf8')))
+      .map((f) => f.path);
+    expect(writers).toEqual(['apps/bff/src/state/store-writer.ts']);
+  });
+
+  it('no code casts to JsonValue: records are written as they are typed', () => {
+    const casts = sources('apps/bff/src')
+      .filter((f) => !f.path.endsWith('layering.test.ts'))
+      .filter((f) => /as unknown as JsonValue|as JsonValue\b/.test(readFileSync(join(root, f.path), 'utf8')))
+      .map((f) => f.path);
+    expect(casts).toEqual([]);
+  });
+
   it('finds what it looks for (a rule can fail)', () => {
     // Guards the checks above against a regex that silently matches nothing.
     const bffImports = sources('apps/bff/src').flatMap((f) => f.imports);

@@ -7,13 +7,16 @@ export * from './hardware.js';
 export * from './inventory.js';
 export * from './kubernetes.js';
 export * from './metrics.js';
+export * from './rooms.js';
 export * from './socket.js';
 export * from './topology.js';
 
 /** Liveness and readiness answers. */
 export interface HealthStatus {
-  status: 'ok' | 'starting';
+  status: 'ok' | 'starting' | 'unavailable';
   revision?: number;
+  /** Why the process is not ready, when it was and stopped being (the change feed failed). */
+  reason?: string;
 }
 export * from './volume-api.js';
 export * from './volumes.js';

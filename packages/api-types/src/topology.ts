@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainEventSchema } from './events.js';
 import { DriveSchema, EnclosureSchema, RackSchema, ServerSchema, SiteSchema } from './inventory.js';
+import { LiveRoomSchema } from './rooms.js';
 import { VolumeSchema } from './volumes.js';
 
 const Revision = z.number().int().nonnegative();
@@ -79,13 +80,32 @@ export const DeltaBatchSchema = z.object({
 });
 export type DeltaBatch = z.infer<typeof DeltaBatchSchema>;
 
+/**
+ * A room's deltas for the revision range (fromRevision, toRevision]. Per room and client,
+ * consecutive batches chain: a batch's fromRevision is the previous one's toRevision (or the
+ * revision the join was acknowledged with), so a client can see a gap.
+ */
+export const RoomBatchSchema = DeltaBatchSchema.extend({ room: LiveRoomSchema });
+export type RoomBatch = z.infer<typeof RoomBatchSchema>;
+
+/**
+ * Why the server asks a client to drop its state and refetch the snapshot: history it asked for
+ * was compacted, a batch was too big, the revision is from another store, or the server's own
+ * feed broke and was read again (no chain of deltas covers the gap).
+ */
+export const ResyncReasonSchema = z.enum(['compacted', 'overflow', 'future-revision', 'feed-resynced']);
+
 /** Why the server asks a client to drop its state and refetch the snapshot. */
 export const ResyncSchema = z.object({
-  reason: z.enum(['compacted', 'overflow', 'future-revision']),
+  reason: ResyncReasonSchema,
   /** The server's current revision. */
   revision: Revision,
 });
 export type Resync = z.infer<typeof ResyncSchema>;
+
+/** A room's resync: that room's data must be refetched; the room is left. */
+export const RoomResyncSchema = ResyncSchema.extend({ room: LiveRoomSchema });
+export type RoomResync = z.infer<typeof RoomResyncSchema>;
 
 export const SubscribeRequestSchema = z.object({
   /** Last revision the client has applied; the server sends everything after it. */

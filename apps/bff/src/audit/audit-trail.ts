@@ -1,7 +1,8 @@
 import type { AuditRecord, AuditResult } from '@drivebay/api-types';
-import { authKeys } from '../auth/records.js';
 import type { Clock } from '../clock.js';
-import type { JsonValue, Operation, StateStore, TxnRequest, TxnResult } from '../store/types.js';
+import { putRecord } from '../state/collections.js';
+import type { StoreWriter } from '../state/store-writer.js';
+import type { Operation, TxnRequest, TxnResult } from '../store/types.js';
 import { currentRequest, type RequestContext } from './request-context.js';
 
 /**
@@ -10,7 +11,7 @@ import { currentRequest, type RequestContext } from './request-context.js';
  */
 export class AuditTrail {
   constructor(
-    private readonly store: StateStore,
+    private readonly writer: StoreWriter,
     private readonly clock: Clock,
     private readonly nextId: () => string,
   ) {}
@@ -28,7 +29,7 @@ export class AuditTrail {
       ...(status !== undefined ? { status } : {}),
       ...(detail ? { detail } : {}),
     };
-    return { type: 'put', key: authKeys.audit(record.id), value: record as unknown as JsonValue };
+    return putRecord('audit', record.id, record);
   }
 
   /**
@@ -38,9 +39,9 @@ export class AuditTrail {
    */
   async commit(request: TxnRequest, detail?: string): Promise<TxnResult> {
     const context = currentRequest();
-    if (!context || context.audited) return this.store.txn(request);
+    if (!context || context.audited) return this.writer.commit(request);
     const operations = [...request.operations, this.operation(context, 'ok', undefined, detail)];
-    const outcome = await this.store.txn({ ...request, operations });
+    const outcome = await this.writer.commit({ ...request, operations });
     if (outcome.succeeded) context.audited = true;
     return outcome;
   }
@@ -48,6 +49,6 @@ export class AuditTrail {
   /** Records an attempt that changed nothing (refused, failed, or an idempotent repeat). */
   async record(context: RequestContext, result: AuditResult, status: number, detail?: string): Promise<void> {
     context.audited = true;
-    await this.store.txn({ operations: [this.operation(context, result, status, detail)] });
+    await this.writer.commit({ operations: [this.operation(context, result, status, detail)] });
   }
 }

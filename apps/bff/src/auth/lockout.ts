@@ -1,7 +1,17 @@
 import type { Clock } from '../clock.js';
 import { CommandError } from '../commands/errors.js';
-import type { JsonValue, StateStore } from '../store/types.js';
-import { authKeys, type FailureRecord, FailureRecordSchema } from './records.js';
+import { deleteRecord, putRecord } from '../state/collections.js';
+import { getRecord } from '../state/record-reads.js';
+import type { FailureRecord } from '../state/records.js';
+import type { StoreWriter } from '../state/store-writer.js';
+import type { StateStore } from '../store/types.js';
+
+/** Whose failures a counter counts, as its id in the authFailures collection. */
+const accountId = (username: string) => `account/${username}`;
+const addressId = (address: string) => `address/${address}`;
+
+/** Compare-and-swap rounds before giving up on a counter under heavy contention. */
+const ATTEMPTS = 10;
 
 export interface LockoutPolicy {
   /** Consecutive failures that lock an account. */
@@ -24,7 +34,8 @@ export const defaultLockoutPolicy: LockoutPolicy = {
  */
 export class Lockout {
   constructor(
-    private readonly store: StateStore,
+    private readonly store: Pick<StateStore, 'get'>,
+    private readonly writer: StoreWriter,
     private readonly clock: Clock,
     readonly policy: LockoutPolicy,
   ) {}
@@ -33,8 +44,8 @@ export class Lockout {
   async check(username: string, address: string): Promise<void> {
     const now = this.clock.now().getTime();
     for (const [key, what] of [
-      [authKeys.accountFailures(username), 'this account'],
-      [authKeys.addressFailures(address), 'your address'],
+      [accountId(username), 'this account'],
+      [addressId(address), 'your address'],
     ] as const) {
       const until = (await this.read(key))?.lockedUntil;
       if (until && Date.parse(until) > now) {
@@ -50,37 +61,40 @@ export class Lockout {
 
   /** When the account is locked until, if it is. */
   async lockedUntil(username: string): Promise<string | undefined> {
-    const until = (await this.read(authKeys.accountFailures(username)))?.lockedUntil;
+    const until = (await this.read(accountId(username)))?.lockedUntil;
     return until && Date.parse(until) > this.clock.now().getTime() ? until : undefined;
   }
 
   /** Counts a failure against the address, and against the account when it exists. */
   async failed(username: string | undefined, address: string): Promise<void> {
-    if (username) await this.bump(authKeys.accountFailures(username), this.policy.accountFailures, false);
-    await this.bump(authKeys.addressFailures(address), this.policy.addressFailures, true);
+    if (username) await this.bump(accountId(username), this.policy.accountFailures, false);
+    await this.bump(addressId(address), this.policy.addressFailures, true);
   }
 
   /** A success ends the account's run of failures (the address window runs on). */
   async succeeded(username: string): Promise<void> {
-    await this.store.txn({ operations: [{ type: 'delete', key: authKeys.accountFailures(username) }] });
+    const id = accountId(username);
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const entry = await getRecord(this.store, 'authFailures', id);
+      if (!entry) return;
+      const outcome = await this.writer.commit({
+        compare: [{ key: entry.key, modRevision: entry.modRevision }],
+        operations: [deleteRecord('authFailures', id)],
+      });
+      if (outcome.succeeded) return;
+    }
   }
 
-  /** Admin unlock: a password reset clears the account's failures. */
-  clearOperation(username: string) {
-    return { type: 'delete' as const, key: authKeys.accountFailures(username) };
-  }
-
-  private async read(key: string): Promise<FailureRecord | undefined> {
-    const entry = await this.store.get(key);
-    return entry ? FailureRecordSchema.parse(entry.value) : undefined;
+  private async read(id: string): Promise<FailureRecord | undefined> {
+    return (await getRecord(this.store, 'authFailures', id))?.value;
   }
 
   /** Compare-and-swap increment, retried: parallel failures must all count. */
-  private async bump(key: string, limit: number, windowed: boolean): Promise<void> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const entry = await this.store.get(key);
+  private async bump(id: string, limit: number, windowed: boolean): Promise<void> {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const entry = await getRecord(this.store, 'authFailures', id);
       const now = this.clock.now();
-      const current = entry ? FailureRecordSchema.parse(entry.value) : undefined;
+      const current = entry?.value;
       const stale =
         !current ||
         (windowed && Date.parse(current.since) + this.policy.lockMs <= now.getTime()) ||
@@ -93,9 +107,10 @@ export class Lockout {
           ? { lockedUntil: new Date(now.getTime() + this.policy.lockMs).toISOString() }
           : {}),
       };
-      const outcome = await this.store.txn({
-        compare: [{ key, modRevision: entry?.modRevision ?? 0 }],
-        operations: [{ type: 'put', key, value: next as unknown as JsonValue }],
+      const write = putRecord('authFailures', id, next);
+      const outcome = await this.writer.commit({
+        compare: [{ key: write.key, modRevision: entry?.modRevision ?? 0 }],
+        operations: [write],
       });
       if (outcome.succeeded) return;
     }

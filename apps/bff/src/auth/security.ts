@@ -4,6 +4,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { StoreMirror } from '../state/mirror.js';
+import type { StoreWriter } from '../state/store-writer.js';
 import type { StateStore } from '../store/types.js';
 import { AccessTable } from './access.js';
 import { authenticate } from './authenticate.js';
@@ -40,17 +41,18 @@ export const defaultSecurityOptions: SecurityOptions = {
 /** Everything auth: the stores of users, sessions and tokens, the middleware chain, the access table. */
 export function createSecurity(
   store: StateStore,
+  writer: StoreWriter,
   mirror: StoreMirror,
   clock: Clock,
   nextId: () => string,
   options: SecurityOptions,
   log: Logger,
 ) {
-  const audit = new AuditTrail(store, clock, nextId);
-  const sessions = new SessionBook(store, clock, options.session);
+  const audit = new AuditTrail(writer, clock, nextId);
+  const sessions = new SessionBook(store, writer, clock, options.session);
   const users = new UserDirectory(store, audit, clock, (u) => sessions.closeAllOf(u), options.passwordCost);
   const tokens = new TokenBook(store, audit, clock);
-  const lockout = new Lockout(store, clock, options.lockout);
+  const lockout = new Lockout(store, writer, clock, options.lockout);
   const signIn = new SignIn(users, sessions, lockout, audit, options.passwordCost);
   const authenticator = new Authenticator(users, sessions, tokens);
   const cookies: CookiePolicy = {
@@ -63,7 +65,7 @@ export function createSecurity(
       ? (await sessions.lookup(principal.via.digest)) !== undefined
       : await tokens.isLive(principal.via.id),
   );
-  for (const follower of sockets.followers()) mirror.follow(follower);
+  sockets.follow(mirror);
   const table = new AccessTable('/api/v1');
 
   /** Runs before every API route: who is asking, the audit context, the CSRF check. */

@@ -48,8 +48,8 @@ export class SignIn {
   async open(username: string, address: string): Promise<{ cookie: string; session: Session }> {
     const context = currentRequest();
     if (context) context.actor = `user:${username}`;
-    const { cookie, session, operation } = this.sessions.open(username, address);
-    const outcome = await this.audit.commit({ operations: [operation] }, 'signed in');
+    const { cookie, session, write } = this.sessions.open(username, address);
+    const outcome = await this.audit.commit(write, 'signed in');
     if (!outcome.succeeded) throw new CommandError('ABORTED', 'sign-in raced another change; retry');
     await this.lockout.succeeded(username);
     return { cookie, session };

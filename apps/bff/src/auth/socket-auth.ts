@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
-import type { KeyFollower } from '../state/mirror.js';
-import type { Change } from '../store/types.js';
+import type { StoreMirror } from '../state/mirror.js';
 import { type CookiePolicy, sessionCookieOf } from './cookies.js';
 import type { Authenticator, Principal } from './principal.js';
 
@@ -62,37 +61,22 @@ export class SocketSessions {
     return this.open.size;
   }
 
-  /** Followers for the mirror: session deletes, user deletes and token revocations close sockets. */
-  followers(): KeyFollower[] {
+  /** Follows the mirror: session deletes, user deletes or role changes, and token revocations close sockets. */
+  follow(mirror: StoreMirror): void {
     const close = (match: (p: Principal) => boolean) => {
       for (const [socket, principal] of this.open) if (match(principal)) socket.disconnect(true);
     };
-    return [
-      {
-        prefix: 'sessions/',
-        apply: (change: Change) => {
-          if (change.type !== 'delete') return;
-          const digest = change.key.slice('sessions/'.length);
-          close((p) => p.via.kind === 'session' && p.via.digest === digest);
-        },
-      },
-      {
-        prefix: 'users/',
-        apply: (change: Change) => {
-          const username = change.key.slice('users/'.length);
-          const role = (change.value as { role?: unknown } | undefined)?.role;
-          close((p) => p.username === username && (change.type === 'delete' || role !== p.role));
-        },
-      },
-      {
-        prefix: 'tokens/',
-        apply: (change: Change) => {
-          const id = change.key.slice('tokens/'.length);
-          const revoked = change.type === 'delete' || (change.value as { revokedAt?: unknown }).revokedAt;
-          if (revoked) close((p) => p.via.kind === 'token' && p.via.id === id);
-        },
-      },
-    ];
+    mirror.follow('sessions', (change) => {
+      if (change.type === 'delete') close((p) => p.via.kind === 'session' && p.via.digest === change.id);
+    });
+    mirror.follow('users', (change) => {
+      const role = change.type === 'put' ? change.value.role : undefined;
+      close((p) => p.username === change.id && (change.type === 'delete' || role !== p.role));
+    });
+    mirror.follow('tokens', (change) => {
+      const revoked = change.type === 'delete' || change.value.revokedAt !== undefined;
+      if (revoked) close((p) => p.via.kind === 'token' && p.via.id === change.id);
+    });
   }
 
   /** Closes sockets whose session or token has expired meanwhile. */

@@ -3,9 +3,11 @@ import type { ApiToken, TokenScope } from '@drivebay/api-types';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Clock } from '../clock.js';
 import { CommandError } from '../commands/errors.js';
-import type { JsonValue, StateStore } from '../store/types.js';
+import { keyOf, putRecord } from '../state/collections.js';
+import { getRecord, listRecords } from '../state/record-reads.js';
+import type { TokenRecord } from '../state/records.js';
+import type { StateStore } from '../store/types.js';
 import { digestOf, randomSecret, sameDigest } from './digest.js';
-import { authKeys, type TokenRecord, TokenRecordSchema } from './records.js';
 
 const DAY_MS = 86_400_000;
 const TOKEN_FORMAT = /^dbt_(tok-[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -35,8 +37,8 @@ export class TokenBook {
       expiresAt: new Date(now.getTime() + days * DAY_MS).toISOString(),
     };
     await this.audit.commit({
-      compare: [{ key: authKeys.token(id), modRevision: 0 }],
-      operations: [{ type: 'put', key: authKeys.token(id), value: record as unknown as JsonValue }],
+      compare: [{ key: keyOf('tokens', id), modRevision: 0 }],
+      operations: [putRecord('tokens', id, record)],
     });
     return { token: publicToken(record), secret };
   }
@@ -45,9 +47,8 @@ export class TokenBook {
   async resolve(secret: string): Promise<TokenRecord | undefined> {
     const match = TOKEN_FORMAT.exec(secret);
     if (!match?.[1]) return undefined;
-    const entry = await this.store.get(authKeys.token(match[1]));
-    if (!entry) return undefined;
-    const record = TokenRecordSchema.parse(entry.value);
+    const record = (await getRecord(this.store, 'tokens', match[1]))?.value;
+    if (!record) return undefined;
     if (!sameDigest(record.secretDigest, digestOf(secret))) return undefined;
     if (record.revokedAt || Date.parse(record.expiresAt) <= this.clock.now().getTime()) return undefined;
     return record;
@@ -55,24 +56,22 @@ export class TokenBook {
 
   /** Whether a token is still usable (not revoked, not expired): sockets opened with it stay open while so. */
   async isLive(id: string): Promise<boolean> {
-    const entry = await this.store.get(authKeys.token(id));
-    if (!entry) return false;
-    const record = TokenRecordSchema.parse(entry.value);
+    const record = (await getRecord(this.store, 'tokens', id))?.value;
+    if (!record) return false;
     return !record.revokedAt && Date.parse(record.expiresAt) > this.clock.now().getTime();
   }
 
   async list(owner?: string): Promise<ApiToken[]> {
-    const { entries } = await this.store.range('tokens/');
-    return entries
-      .map((e) => TokenRecordSchema.parse(e.value))
+    return (await listRecords(this.store, 'tokens'))
+      .map((r) => r.value)
       .filter((t) => owner === undefined || t.owner === owner)
       .map(publicToken);
   }
 
   /** Revokes a token (idempotent); only its owner or an admin may. */
   async revoke(id: string, by: { username: string; admin: boolean }): Promise<void> {
-    const entry = await this.store.get(authKeys.token(id));
-    const record = entry ? TokenRecordSchema.parse(entry.value) : undefined;
+    const entry = await getRecord(this.store, 'tokens', id);
+    const record = entry?.value;
     if (!entry || !record || (record.owner !== by.username && !by.admin)) {
       throw new CommandError('NOT_FOUND', `no token ${id} of yours`, 'params.id');
     }
@@ -80,7 +79,7 @@ export class TokenBook {
     const revoked = { ...record, revokedAt: this.clock.now().toISOString() };
     const outcome = await this.audit.commit({
       compare: [{ key: entry.key, modRevision: entry.modRevision }],
-      operations: [{ type: 'put', key: entry.key, value: revoked as unknown as JsonValue }],
+      operations: [putRecord('tokens', id, revoked)],
     });
     if (!outcome.succeeded) throw new CommandError('ABORTED', `token ${id} changed meanwhile; retry`);
   }

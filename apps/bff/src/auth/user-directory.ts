@@ -2,12 +2,14 @@ import type { Role, User } from '@drivebay/api-types';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Clock } from '../clock.js';
 import { CommandError } from '../commands/errors.js';
-import type { JsonValue, Operation, StateStore } from '../store/types.js';
+import { deleteRecord, keyOf, putRecord } from '../state/collections.js';
+import { getRecord, listRecords } from '../state/record-reads.js';
+import type { UserRecord } from '../state/records.js';
+import type { Operation, StateStore, TxnRequest } from '../store/types.js';
 import { hashPassword } from './passwords.js';
-import { authKeys, type UserRecord, UserRecordSchema } from './records.js';
 
-/** What happens to a user's sessions when the user changes: the SessionBook ends them. */
-export type RevokeSessions = (username: string) => Operation[] | Promise<Operation[]>;
+/** What happens to a user's sessions when the user changes: the SessionBook's fenced deletes of them. */
+export type RevokeSessions = (username: string) => Promise<TxnRequest>;
 
 /**
  * Users in the store. Every change compares the user's key (so two admins editing one user
@@ -24,15 +26,12 @@ export class UserDirectory {
   ) {}
 
   async get(username: string): Promise<{ record: UserRecord; modRevision: number } | undefined> {
-    const entry = await this.store.get(authKeys.user(username));
-    return entry
-      ? { record: UserRecordSchema.parse(entry.value), modRevision: entry.modRevision }
-      : undefined;
+    const entry = await getRecord(this.store, 'users', username);
+    return entry ? { record: entry.value, modRevision: entry.modRevision } : undefined;
   }
 
   async list(): Promise<UserRecord[]> {
-    const { entries } = await this.store.range('users/');
-    return entries.map((e) => UserRecordSchema.parse(e.value));
+    return (await listRecords(this.store, 'users')).map((r) => r.value);
   }
 
   async create(
@@ -53,7 +52,7 @@ export class UserDirectory {
       updatedAt: now,
     };
     const outcome = await this.audit.commit({
-      compare: [{ key: authKeys.user(username), modRevision: 0 }],
+      compare: [{ key: keyOf('users', username), modRevision: 0 }],
       operations: [put(record)],
     });
     if (!outcome.succeeded)
@@ -75,19 +74,20 @@ export class UserDirectory {
       updatedAt: this.clock.now().toISOString(),
     };
     const ends = change.password !== undefined || record.role !== current.record.role;
-    const operations = [put(record), ...(ends ? await this.revokeSessions(username) : [])];
-    await this.commitOrConflict(username, current.modRevision, operations);
+    const sessions = ends ? await this.revokeSessions(username) : { operations: [] };
+    await this.commitOrConflict(username, current.modRevision, [put(record)], sessions);
     return record;
   }
 
   async remove(username: string): Promise<void> {
     const current = await this.require(username);
     if (current.record.role === 'admin') await this.keepAnAdmin(username);
-    const operations: Operation[] = [
-      { type: 'delete', key: authKeys.user(username) },
-      ...(await this.revokeSessions(username)),
-    ];
-    await this.commitOrConflict(username, current.modRevision, operations);
+    await this.commitOrConflict(
+      username,
+      current.modRevision,
+      [deleteRecord('users', username)],
+      await this.revokeSessions(username),
+    );
   }
 
   private async require(username: string) {
@@ -106,17 +106,22 @@ export class UserDirectory {
     }
   }
 
-  private async commitOrConflict(username: string, modRevision: number, operations: Operation[]) {
+  private async commitOrConflict(
+    username: string,
+    modRevision: number,
+    operations: Operation[],
+    sessions: TxnRequest,
+  ) {
     const outcome = await this.audit.commit({
-      compare: [{ key: authKeys.user(username), modRevision }],
-      operations,
+      compare: [{ key: keyOf('users', username), modRevision }, ...(sessions.compare ?? [])],
+      operations: [...operations, ...sessions.operations],
     });
     if (!outcome.succeeded) throw new CommandError('ABORTED', `user ${username} changed meanwhile; retry`);
   }
 }
 
 function put(record: UserRecord): Operation {
-  return { type: 'put', key: authKeys.user(record.username), value: record as unknown as JsonValue };
+  return putRecord('users', record.username, record);
 }
 
 /** The API's view of a user: never the hash. */

@@ -1,6 +1,7 @@
 import type { Volume } from '@drivebay/api-types';
-import { keys } from '../state/keys.js';
+import { deleteRecord, putRecord } from '../state/collections.js';
 import type { VolumeView } from '../state/volume-view.js';
+import type { Operation } from '../store/types.js';
 
 /**
  * Writes for the per-drive allocation keys a volume change touches. Every composition that
@@ -11,17 +12,16 @@ export function allocationWrites(
   view: VolumeView,
   before: Volume | undefined,
   after: Volume | undefined,
-): { puts: { key: string; value: unknown }[]; deletes: string[] } {
+): Operation[] {
   const drives = new Set([...(before?.members ?? []), ...(after?.members ?? [])].map((m) => m.driveId));
   const id = (after ?? before)?.id;
-  const puts: { key: string; value: unknown }[] = [];
-  const deletes: string[] = [];
+  const writes: Operation[] = [];
   for (const driveId of [...drives].sort()) {
     const holders = new Set(view.onDrive(driveId).map((v) => v.id));
     if (id) holders.delete(id);
     if (id && after?.members.some((m) => m.driveId === driveId)) holders.add(id);
-    if (holders.size === 0) deletes.push(keys.allocation(driveId));
-    else puts.push({ key: keys.allocation(driveId), value: { driveId, volumes: [...holders].sort() } });
+    if (holders.size === 0) writes.push(deleteRecord('allocations', driveId));
+    else writes.push(putRecord('allocations', driveId, { driveId, volumes: [...holders].sort() }));
   }
-  return { puts, deletes };
+  return writes;
 }

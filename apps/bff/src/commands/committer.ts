@@ -2,18 +2,19 @@ import type { DomainEvent } from '@drivebay/api-types';
 import type { DecisionContext } from '@drivebay/composer';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Clock } from '../clock.js';
-import { keys } from '../state/keys.js';
+import { collectionOfKey, putRecord } from '../state/collections.js';
+import { FeedUnavailableError } from '../state/feed-follower.js';
 import type { StoreMirror } from '../state/mirror.js';
-import type { JsonValue, Operation, StateStore } from '../store/types.js';
+import type { Operation, StateStore } from '../store/types.js';
 import { CommandError } from './errors.js';
 
 /** How often a command is decided again after losing a compare race to another writer. */
 const MAX_ATTEMPTS = 5;
 
-/** What a command decided: keys to write, events to record, and what to answer the caller. */
+/** What a command decided: state records to write, events to record, and what to answer the caller. */
 export interface Decided<T> {
-  puts: { key: string; value: unknown }[];
-  deletes: string[];
+  /** Puts and deletes of state records (made with putRecord / deleteRecord). */
+  writes: Operation[];
   events: DomainEvent[];
   result: T;
 }
@@ -25,17 +26,21 @@ export interface Committed<T> {
   result: T;
 }
 
+/** A decision that changes nothing. */
+export const nothing = <T>(result: T): Decided<T> => ({ writes: [], events: [], result });
+
 /**
- * The one way state changes: each command is decided against the mirror once it has caught
- * up with the store, then committed in one transaction that compares the modRevision of every
- * key it writes. Losing a race means deciding again on fresher state. Commands run one at a
- * time in call order, so one process never races itself.
+ * The one way domain state changes: each command is decided against the mirror once it has
+ * caught up with the store, then committed in one transaction that compares the mod revision of
+ * every key it writes with the one the decision read. Losing a race means deciding again on
+ * fresher state. Commands run one at a time in call order, so one process never races itself.
+ * While the change feed is broken nothing is decided: the mirror may be stale.
  */
 export class Committer {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly store: StateStore,
+    private readonly store: Pick<StateStore, 'revision'>,
     private readonly mirror: StoreMirror,
     private readonly clock: Clock,
     private readonly nextEventId: () => string,
@@ -53,18 +58,28 @@ export class Committer {
     actor: string,
     decide: (context: DecisionContext) => Decided<T>,
   ): Promise<Committed<T>> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      await this.mirror.caughtUp(await this.store.revision());
-      const decided = decide({ actor, now: this.clock.now().toISOString(), nextEventId: this.nextEventId });
-      if (decided.puts.length === 0 && decided.deletes.length === 0 && decided.events.length === 0) {
-        return { revision: this.mirror.revision, events: [], result: decided.result };
-      }
-      // A change made for a request carries the request's audit record in the same transaction.
-      const outcome = await this.audit.commit(this.transactionOf(decided));
-      if (outcome.succeeded) {
+    try {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        // Decide on everything committed so far, by any writer.
+        await this.mirror.caughtUp(await this.store.revision());
+        const decided = decide({ actor, now: this.clock.now().toISOString(), nextEventId: this.nextEventId });
+        if (decided.writes.length === 0 && decided.events.length === 0) {
+          return { revision: this.mirror.revision, events: [], result: decided.result };
+        }
+        // A change made for a request carries the request's audit record in the same transaction.
+        const outcome = await this.audit.commit(this.transactionOf(decided));
+        if (outcome.succeeded) {
+          await this.mirror.caughtUp(outcome.revision);
+          return { revision: outcome.revision, events: decided.events, result: decided.result };
+        }
+        // Lost a race: wait until the mirror has the winner's change, then decide again.
         await this.mirror.caughtUp(outcome.revision);
-        return { revision: outcome.revision, events: decided.events, result: decided.result };
       }
+    } catch (error) {
+      if (error instanceof FeedUnavailableError) {
+        throw new CommandError('UNAVAILABLE', `${error.message}; retry in a moment`);
+      }
+      throw error;
     }
     throw new CommandError(
       'ABORTED',
@@ -73,19 +88,13 @@ export class Committer {
   }
 
   private transactionOf(decided: Decided<unknown>) {
-    const touched = new Set([...decided.puts.map((p) => p.key), ...decided.deletes]);
-    const operations: Operation[] = [
-      ...decided.puts.map(({ key, value }) => ({ type: 'put' as const, key, value: value as JsonValue })),
-      ...decided.deletes.map((key) => ({ type: 'delete' as const, key })),
-      ...decided.events.map((event) => ({
-        type: 'put' as const,
-        key: keys.event(event),
-        value: event as unknown as JsonValue,
-      })),
-    ];
+    for (const write of decided.writes) {
+      if (collectionOfKey(write.key)?.fencing !== 'state')
+        throw new Error(`the Committer writes state records only, not ${write.key}`);
+    }
     return {
-      compare: [...touched].map((key) => ({ key, modRevision: this.mirror.modRevisionOf(key) })),
-      operations,
+      compare: decided.writes.map(({ key }) => ({ key, modRevision: this.mirror.modRevisionOf(key) })),
+      operations: [...decided.writes, ...decided.events.map((event) => putRecord('events', event.id, event))],
     };
   }
 }

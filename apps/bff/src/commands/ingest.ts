@@ -6,7 +6,7 @@ import {
   reconcileInventory,
   reconcileUnreachable,
 } from '@drivebay/composer';
-import { keyOfChange } from '../state/keys.js';
+import { inventoryWrite } from '../state/collections.js';
 import type { StoreMirror } from '../state/mirror.js';
 import type { Committer, Decided } from './committer.js';
 
@@ -23,7 +23,7 @@ export interface CommitResult {
 export type InventoryReaction = (
   decision: Decision,
   context: DecisionContext,
-) => Pick<Decided<unknown>, 'puts' | 'events'>;
+) => Pick<Decided<unknown>, 'writes' | 'events'>;
 
 /**
  * The one way hardware state enters the store: a source's observation is decided by the
@@ -33,7 +33,7 @@ export class IngestCommands {
   constructor(
     private readonly committer: Committer,
     private readonly mirror: StoreMirror,
-    private readonly react: InventoryReaction = () => ({ puts: [], events: [] }),
+    private readonly react: InventoryReaction = () => ({ writes: [], events: [] }),
   ) {}
 
   /** Decides and commits an observation; commands are applied one at a time, in call order. */
@@ -43,13 +43,7 @@ export class IngestCommands {
       const decision = decide(parsed, this.mirror, context);
       const reaction = this.react(decision, context);
       return {
-        puts: [
-          ...decision.changes.flatMap((c) =>
-            c.op === 'put' ? [{ key: keyOfChange(c), value: c.value }] : [],
-          ),
-          ...reaction.puts,
-        ],
-        deletes: decision.changes.flatMap((c) => (c.op === 'delete' ? [keyOfChange(c)] : [])),
+        writes: [...decision.changes.map(inventoryWrite), ...reaction.writes],
         events: [...decision.events, ...reaction.events],
         result: undefined,
       };

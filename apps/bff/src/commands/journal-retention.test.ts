@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreMirror } from '../state/mirror.js';
+import { StoreWriter } from '../state/store-writer.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { StateStore } from '../store/types.js';
 import { removeDir } from '../testing/test-app.js';
@@ -44,7 +45,7 @@ describe('pruneJournal', () => {
     await mirror.start();
     expect(mirror.events.size).toBe(12_000);
 
-    expect(await pruneJournal(store, mirror.events, 'events/', 1_000)).toBe(11_000);
+    expect(await pruneJournal(new StoreWriter(store), mirror.events, 'events', 1_000)).toBe(11_000);
     await mirror.caughtUp(await store.revision());
     const { entries } = await store.range('events/');
     expect(entries.map((e) => e.key)).toEqual(
@@ -53,7 +54,7 @@ describe('pruneJournal', () => {
     expect(mirror.events.size).toBe(1_000);
     expect(mirror.events.newestFirst().next().value?.id).toBe('ev-011999');
     // Nothing beyond the limit: nothing to do.
-    expect(await pruneJournal(store, mirror.events, 'events/', 1_000)).toBe(0);
+    expect(await pruneJournal(new StoreWriter(store), mirror.events, 'events', 1_000)).toBe(0);
     mirror.stop();
   });
 });

@@ -1,27 +1,25 @@
+import { deleteRecord } from '../state/collections.js';
 import type { Journal } from '../state/event-journal.js';
-import type { StateStore } from '../store/types.js';
+import type { StoreWriter } from '../state/store-writer.js';
 
 /** Deletes per transaction, and per pass: each pass is a few short writes. */
 const BATCH = 5_000;
 const PER_PASS = 50_000;
 
 /**
- * Keeps a timeline (events/, audit/) bounded: deletes the oldest entries beyond the newest
+ * Keeps a timeline (events, audit) bounded: deletes the oldest entries beyond the newest
  * `retain`. They are history, not state, so no compare is needed; the deletes reach every
  * replica's journal through the change feed. Returns how many were deleted.
  */
 export async function pruneJournal(
-  store: StateStore,
+  writer: StoreWriter,
   journal: Pick<Journal<{ id: string }>, 'idsBeyond'>,
-  prefix: 'events/' | 'audit/',
+  collection: 'events' | 'audit',
   retain: number,
 ): Promise<number> {
   const ids = journal.idsBeyond(retain, PER_PASS);
   for (let at = 0; at < ids.length; at += BATCH) {
-    const operations = ids
-      .slice(at, at + BATCH)
-      .map((id) => ({ type: 'delete' as const, key: `${prefix}${id}` }));
-    await store.txn({ operations });
+    await writer.commit({ operations: ids.slice(at, at + BATCH).map((id) => deleteRecord(collection, id)) });
   }
   return ids.length;
 }

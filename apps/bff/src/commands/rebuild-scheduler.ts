@@ -1,10 +1,10 @@
 import type { DomainEvent, Volume } from '@drivebay/api-types';
 import { type AllocationIndex, advanceRebuilds, planReplacement, startRebuild } from '@drivebay/composer';
 import type { Logger } from '../log.js';
-import { keys } from '../state/keys.js';
+import { putRecord } from '../state/collections.js';
 import type { StoreMirror } from '../state/mirror.js';
 import { allocationWrites } from './allocation-keys.js';
-import type { Committer, Decided } from './committer.js';
+import { type Committer, type Decided, nothing } from './committer.js';
 
 export interface RebuildOptions {
   /** Simulated copy rate per rebuilding member. */
@@ -57,7 +57,7 @@ export class RebuildScheduler {
 
   private decide(id: string, context: Parameters<Parameters<Committer['run']>[1]>[0]): Decided<void> {
     const before = this.mirror.volumes.volumes.get(id);
-    if (!before || !needsWork(before)) return { puts: [], deletes: [], events: [], result: undefined };
+    if (!before || !needsWork(before)) return nothing(undefined);
     const rate = { ...context, bytesPerSecond: this.options.bytesPerSecond };
     const events: DomainEvent[] = [];
     let volume = before;
@@ -78,11 +78,9 @@ export class RebuildScheduler {
     const advanced = advanceRebuilds(volume, rate);
     volume = advanced.volume;
     events.push(...advanced.events);
-    if (!changed && !advanced.changed) return { puts: [], deletes: [], events: [], result: undefined };
-    const allocation = allocationWrites(this.mirror.volumes, before, volume);
+    if (!changed && !advanced.changed) return nothing(undefined);
     return {
-      puts: [{ key: keys.volume(id), value: volume }, ...allocation.puts],
-      deletes: allocation.deletes,
+      writes: [putRecord('volumes', id, volume), ...allocationWrites(this.mirror.volumes, before, volume)],
       events,
       result: undefined,
     };

@@ -1,6 +1,6 @@
 import type { Drive, Enclosure, Volume } from '@drivebay/api-types';
 import { type Decision, type DecisionContext, reactToSiteChanges, type SiteView } from '@drivebay/composer';
-import { keys } from '../state/keys.js';
+import { putRecord } from '../state/collections.js';
 import type { StoreMirror } from '../state/mirror.js';
 import type { InventoryReaction } from './ingest.js';
 
@@ -17,7 +17,7 @@ export function volumeReaction(mirror: StoreMirror): InventoryReaction {
       if (change.kind === 'enclosure')
         enclosures.set(change.op === 'put' ? change.value.id : change.id, put(change));
     }
-    if (drives.size === 0 && enclosures.size === 0) return { puts: [], events: [] };
+    if (drives.size === 0 && enclosures.size === 0) return { writes: [], events: [] };
     const { inventory, volumes } = mirror;
     // The site as it will be once the hardware change commits.
     const site: SiteView = {
@@ -37,7 +37,7 @@ export function volumeReaction(mirror: StoreMirror): InventoryReaction {
       context,
     );
     return {
-      puts: reaction.volumes.map((volume) => ({ key: keys.volume(volume.id), value: volume })),
+      writes: reaction.volumes.map((volume) => putRecord('volumes', volume.id, volume)),
       events: reaction.events,
     };
   };

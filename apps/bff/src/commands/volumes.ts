@@ -26,11 +26,11 @@ import {
   type Transition,
 } from '@drivebay/composer';
 import type { VolumeKeys } from '../crypto/volume-keys.js';
-import { keys } from '../state/keys.js';
+import { deleteRecord, putRecord } from '../state/collections.js';
 import type { StoreMirror } from '../state/mirror.js';
-import type { StateStore } from '../store/types.js';
+import type { Operation, StateStore } from '../store/types.js';
 import { allocationWrites } from './allocation-keys.js';
-import type { Committer, Decided } from './committer.js';
+import { type Committer, type Decided, nothing } from './committer.js';
 import { CommandError } from './errors.js';
 import { listVolumes } from './list-volumes.js';
 
@@ -83,18 +83,13 @@ export class VolumeCommands {
             'name',
           );
         }
-        return {
-          puts: [],
-          deletes: [],
-          events: [],
-          result: { volume: existing, created: false, placement: null },
-        };
+        return nothing({ volume: existing, created: false, placement: null });
       }
       const plan = unwrap(planPlacement(this.mirror.inventory, this.allocations, request));
       const encryptionKeyId = request.parameters.encrypt ? this.volumeKeys.keyIdFor(request.name) : null;
       const { volume, events } = createVolume(request, plan, { ...context, encryptionKeyId });
       const placement = { explanation: plan.explanation, warnings: plan.warnings };
-      return { ...this.write(undefined, volume), events, result: { volume, created: true, placement } };
+      return { writes: this.write(undefined, volume), events, result: { volume, created: true, placement } };
     });
     return committed.result;
   }
@@ -155,18 +150,18 @@ export class VolumeCommands {
       const result = { action: deletion.action, volume: deletion.volume };
       switch (deletion.action) {
         case 'none':
-          return { puts: [], deletes: [], events: [], result };
+          return nothing(result);
         case 'release':
-          return { ...this.write(volume, deletion.volume), events: deletion.events, result };
-        case 'delete': {
-          const allocation = allocationWrites(this.mirror.volumes, volume, undefined);
+          return { writes: this.write(volume, deletion.volume), events: deletion.events, result };
+        case 'delete':
           return {
-            puts: allocation.puts,
-            deletes: [keys.volume(id), ...allocation.deletes],
+            writes: [
+              deleteRecord('volumes', id),
+              ...allocationWrites(this.mirror.volumes, volume, undefined),
+            ],
             events: deletion.events,
             result,
           };
-        }
       }
     });
     return committed.result;
@@ -180,9 +175,9 @@ export class VolumeCommands {
     const committed = await this.committer.run(actor, (context): Decided<Volume> => {
       const volume = this.get(id);
       const transition = unwrap(step(volume, context));
-      if (!transition.changed) return { puts: [], deletes: [], events: [], result: transition.volume };
+      if (!transition.changed) return nothing(transition.volume);
       return {
-        ...this.write(volume, transition.volume),
+        writes: this.write(volume, transition.volume),
         events: transition.events,
         result: transition.volume,
       };
@@ -191,14 +186,7 @@ export class VolumeCommands {
   }
 
   /** The volume record plus the allocation keys of every drive it held or now holds. */
-  private write(
-    before: Volume | undefined,
-    after: Volume,
-  ): { puts: Decided<unknown>['puts']; deletes: string[] } {
-    const allocation = allocationWrites(this.mirror.volumes, before, after);
-    return {
-      puts: [{ key: keys.volume(after.id), value: after }, ...allocation.puts],
-      deletes: allocation.deletes,
-    };
+  private write(before: Volume | undefined, after: Volume): Operation[] {
+    return [putRecord('volumes', after.id, after), ...allocationWrites(this.mirror.volumes, before, after)];
   }
 }

@@ -20,9 +20,9 @@ import type {
   WorkloadListQuery,
   WorkloadSummary,
 } from '@drivebay/api-types';
-import type { Inventory } from '@drivebay/composer';
+import { claimId, type Inventory, nodeId, podId } from '@drivebay/composer';
 import { CommandError } from '../commands/errors.js';
-import { claimKey, type KubeView, kubeKeys, podKey } from '../state/kube-view.js';
+import type { KubeView } from '../state/kube-view.js';
 import type { VolumeView } from '../state/volume-view.js';
 
 /** What the Kubernetes views read: the podwatchers' records joined with volumes and inventory. */
@@ -239,7 +239,7 @@ export function listNodes(state: KubeState, query: { cluster?: string | undefine
   const podsOnNode = new Map<string, number>();
   for (const pod of state.kube.pods.values()) {
     if (!pod.node) continue;
-    const key = kubeKeys.node(pod.cluster, pod.node);
+    const key = nodeId({ cluster: pod.cluster, name: pod.node });
     podsOnNode.set(key, (podsOnNode.get(key) ?? 0) + 1);
   }
   const nodes = [...state.kube.nodes.entries()]
@@ -285,7 +285,7 @@ function claimChain(state: KubeState, claim: Claim): ClaimChain {
 }
 
 export function podDetail(state: KubeState, ref: NamespacedRef): PodDetail {
-  const pod = state.kube.pods.get(podKey(ref));
+  const pod = state.kube.pods.get(podId(ref));
   if (!pod) {
     throw new CommandError(
       'NOT_FOUND',
@@ -293,10 +293,12 @@ export function podDetail(state: KubeState, ref: NamespacedRef): PodDetail {
       'name',
     );
   }
-  const node = pod.node ? (state.kube.nodes.get(kubeKeys.node(pod.cluster, pod.node)) ?? null) : null;
+  const node = pod.node
+    ? (state.kube.nodes.get(nodeId({ cluster: pod.cluster, name: pod.node })) ?? null)
+    : null;
   const server = pod.server ? state.inventory.servers.get(pod.server) : undefined;
   const claims = pod.claims.map((name): ClaimChain => {
-    const claim = state.kube.claims.get(kubeKeys.claim(pod.cluster, pod.namespace, name));
+    const claim = state.kube.claims.get(claimId({ cluster: pod.cluster, namespace: pod.namespace, name }));
     return claim ? claimChain(state, claim) : { claim: missingClaim(pod, name), volume: null, drives: [] };
   });
   return {
@@ -326,7 +328,7 @@ function missingClaim(pod: Pod, name: string): Claim {
 }
 
 export function claimDetail(state: KubeState, ref: NamespacedRef): ClaimDetail {
-  const claim = state.kube.claims.get(claimKey(ref));
+  const claim = state.kube.claims.get(claimId(ref));
   if (!claim) {
     throw new CommandError(
       'NOT_FOUND',

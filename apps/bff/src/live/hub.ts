@@ -1,25 +1,33 @@
-import type { DeltaBatch, Resync, TopologyDelta } from '@drivebay/api-types';
-import { deltaOf } from '../state/keys.js';
-import {
-  type Change,
-  CompactedError,
-  FutureRevisionError,
-  type StateStore,
-  type Watch,
-} from '../store/types.js';
+import type { LiveRoom, RoomBatch, RoomResync, TopologyDelta } from '@drivebay/api-types';
+import { collectionOfKey, idOfKey } from '../state/collections.js';
+import type { AppliedChange, StoreMirror } from '../state/mirror.js';
+import { CompactedError, FutureRevisionError, type StateStore } from '../store/types.js';
+
+/**
+ * What a subscription follows: one room, or every room at once (`*`, the protocol before rooms,
+ * which a browser sees as one chain of topology deltas).
+ */
+export type Feed = LiveRoom | '*';
+
+/** A feed's batch: a room's (RoomBatch), or of `*` (sent as the old protocol's DeltaBatch). */
+export type FeedBatch = Omit<RoomBatch, 'room'> & { room: Feed };
+export type FeedResync = Omit<RoomResync, 'room'> & { room: Feed };
 
 /** A subscriber as the hub sees it: somewhere to send frames, and a way to drop it. */
 export interface LiveClient {
   readonly id: string;
-  send(batch: DeltaBatch): void;
-  resync(resync: Resync): void;
+  send(batch: FeedBatch): void;
+  resync(resync: FeedResync): void;
   /** Bytes or packets queued and not yet written to the network. */
   bufferedFrames(): number;
   disconnect(): void;
 }
 
+/** Sends one batch to several clients; the socket adapter encodes it once for all of them. */
+export type Fanout = (clients: readonly LiveClient[], batch: FeedBatch) => void;
+
 export interface HubOptions {
-  /** How long changes are gathered before one frame goes to every client. */
+  /** How long changes are gathered before one frame goes to every client of a room. */
   batchMs: number;
   /** A batch or catch-up larger than this asks the client to refetch the snapshot instead. */
   maxDeltasPerBatch: number;
@@ -33,135 +41,243 @@ export const defaultHubOptions: HubOptions = {
   maxBufferedFrames: 200,
 };
 
+interface Subscription {
+  client: LiveClient;
+  feed: Feed;
+  /** The revision this client has of the feed: the next batch starts here. */
+  cursor: number;
+}
+
+/** A delta on its way out, with the room it belongs to. */
+interface Outgoing {
+  room: LiveRoom;
+  delta: TopologyDelta;
+}
+
 /**
- * Fans the store's change feed out to browsers. Changes are gathered for `batchMs` and sent
- * as one frame per batch to every subscriber, so an event storm costs a bounded number of
- * frames. Batches chain by revision; a client that subscribes with an older revision first
- * gets what it missed from the store's history, or is told to resync.
+ * Fans the mirror's changes out to browsers by room. A client joins the rooms its page shows,
+ * each from the revision of the snapshot it loaded; changes are gathered for `batchMs`, and a
+ * room's batch goes only to that room's clients, so a storm of drive changes reaches nobody who
+ * shows no drives. Each client's batches in a room chain by revision from where it joined; a
+ * client behind is first sent what it missed from the store's history, or told to resync.
  */
 export class LiveHub {
-  private readonly clients = new Map<string, LiveClient>();
-  private pending: TopologyDelta[] = [];
+  private readonly subscriptions = new Map<string, Map<Feed, Subscription>>();
+  private readonly byFeed = new Map<Feed, Set<Subscription>>();
+  private pending: Outgoing[] = [];
   private flushedRevision = 0;
   private latestRevision = 0;
-  private watch: Watch | undefined;
+  private stopListening: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** While the mirror's feed is broken, joins wait for nothing and are told to retry. */
+  private feedBroken = false;
 
   constructor(
-    private readonly store: StateStore,
+    private readonly store: Pick<StateStore, 'changesSince' | 'revision'>,
+    private readonly mirror: StoreMirror,
     private readonly options: HubOptions = defaultHubOptions,
+    private readonly fanout: Fanout = (clients, batch) => {
+      for (const client of clients) client.send(batch);
+    },
   ) {}
 
-  async start(): Promise<void> {
-    this.flushedRevision = this.latestRevision = await this.store.revision();
-    this.watch = this.store.watch(this.flushedRevision, {
-      onChanges: (changes) => this.collect(changes),
-      onError: (error) => this.restartAfter(error),
+  start(): void {
+    this.flushedRevision = this.latestRevision = this.mirror.revision;
+    this.stopListening = this.mirror.listen({
+      applied: (changes, revision) => this.collect(changes, revision),
+      failed: () => {
+        this.feedBroken = true;
+      },
+      resynced: (revision) => this.restartFrom(revision),
     });
   }
 
   stop(): void {
-    this.watch?.cancel();
+    this.stopListening?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
 
-  /** Brings a client from `sinceRevision` up to date, then includes it in every broadcast. */
-  async subscribe(client: LiveClient, sinceRevision: number): Promise<number> {
-    this.clients.delete(client.id);
+  /**
+   * Brings a client's feed from `sinceRevision` up to date, then includes it in every batch of
+   * the feed. Resolves with the revision its next batch starts from (or the resync's revision).
+   */
+  async join(client: LiveClient, feed: Feed, sinceRevision: number): Promise<number> {
+    this.leave(client.id, feed);
+    if (this.feedBroken) throw new HubUnavailableError();
     let cursor = sinceRevision;
     try {
       while (cursor < this.flushedRevision) {
         const target = this.flushedRevision;
-        const deltas = await this.deltasBetween(cursor, target);
-        if (deltas === 'too-many') return this.resync(client, 'overflow');
-        client.send({ fromRevision: cursor, toRevision: target, deltas });
+        const deltas = await this.deltasBetween(feed, cursor, target);
+        if (deltas === 'too-many') return this.resync(client, feed, 'overflow');
+        if (deltas.length > 0) client.send({ room: feed, fromRevision: cursor, toRevision: target, deltas });
         cursor = target;
       }
       if (cursor > this.latestRevision && cursor > (await this.store.revision())) {
-        return this.resync(client, 'future-revision');
+        return this.resync(client, feed, 'future-revision');
       }
     } catch (error) {
-      if (error instanceof CompactedError) return this.resync(client, 'compacted');
-      if (error instanceof FutureRevisionError) return this.resync(client, 'future-revision');
+      if (error instanceof CompactedError) return this.resync(client, feed, 'compacted');
+      if (error instanceof FutureRevisionError) return this.resync(client, feed, 'future-revision');
       throw error;
     }
-    this.clients.set(client.id, client);
+    // No await from the last catch-up to here: no batch can be flushed between them.
+    this.add({ client, feed, cursor });
     return cursor;
   }
 
-  unsubscribe(clientId: string): void {
-    this.clients.delete(clientId);
+  leave(clientId: string, feed: Feed): void {
+    const subscription = this.subscriptions.get(clientId)?.get(feed);
+    if (!subscription) return;
+    this.subscriptions.get(clientId)?.delete(feed);
+    this.byFeed.get(feed)?.delete(subscription);
   }
 
+  /** Drops every subscription of a client (it disconnected). */
+  forget(clientId: string): void {
+    for (const feed of [...(this.subscriptions.get(clientId)?.keys() ?? [])]) this.leave(clientId, feed);
+    this.subscriptions.delete(clientId);
+  }
+
+  /** Clients with at least one subscription. */
   get subscriberCount(): number {
-    return this.clients.size;
+    let count = 0;
+    for (const feeds of this.subscriptions.values()) if (feeds.size > 0) count++;
+    return count;
   }
 
-  private collect(changes: Change[]): void {
-    for (const change of changes) {
-      const delta = deltaOf(change);
-      if (delta) this.pending.push(delta);
-      this.latestRevision = Math.max(this.latestRevision, change.revision);
+  private add(subscription: Subscription): void {
+    const { client, feed } = subscription;
+    const feeds = this.subscriptions.get(client.id) ?? new Map<Feed, Subscription>();
+    this.subscriptions.set(client.id, feeds);
+    feeds.set(feed, subscription);
+    const members = this.byFeed.get(feed) ?? new Set<Subscription>();
+    this.byFeed.set(feed, members);
+    members.add(subscription);
+  }
+
+  private collect(changes: readonly AppliedChange[], revision: number): void {
+    for (const { collection, typed } of changes) {
+      const room = collection.room?.(typed.change.id);
+      const delta = room ? collection.delta?.(typed.change) : undefined;
+      if (room && delta) this.pending.push({ room, delta });
     }
+    this.latestRevision = Math.max(this.latestRevision, revision);
     this.timer ??= setTimeout(() => this.flush(), this.options.batchMs);
   }
 
   private flush(): void {
     this.timer = undefined;
-    const batch: DeltaBatch = {
-      fromRevision: this.flushedRevision,
-      toRevision: this.latestRevision,
-      deltas: coalesceKubeSignals(this.pending),
-    };
+    const toRevision = this.latestRevision;
+    const byRoom = new Map<Feed, TopologyDelta[]>();
+    const all: TopologyDelta[] = [];
+    for (const { room, delta } of this.pending) {
+      const list = byRoom.get(room) ?? [];
+      byRoom.set(room, list);
+      list.push(delta);
+      all.push(delta);
+    }
+    if (all.length > 0) byRoom.set('*', all);
     this.pending = [];
-    this.flushedRevision = batch.toRevision;
-    const tooBig = batch.deltas.length > this.options.maxDeltasPerBatch;
-    for (const client of this.clients.values()) {
+    this.flushedRevision = toRevision;
+    for (const [feed, deltas] of byRoom) this.send(feed, coalesceKubeSignals(deltas), toRevision);
+  }
+
+  /** One room's batch to each of its clients, from where each one is; clients at the same cursor share one frame. */
+  private send(feed: Feed, deltas: TopologyDelta[], toRevision: number): void {
+    const members = this.byFeed.get(feed);
+    if (!members || members.size === 0) return;
+    const byCursor = new Map<number, Subscription[]>();
+    for (const subscription of [...members]) {
+      const { client } = subscription;
       if (client.bufferedFrames() > this.options.maxBufferedFrames) {
-        this.clients.delete(client.id);
+        this.forget(client.id);
         client.disconnect();
-      } else if (tooBig) {
-        this.clients.delete(client.id);
-        client.resync({ reason: 'overflow', revision: batch.toRevision });
-      } else {
-        client.send(batch);
+        continue;
       }
+      const group = byCursor.get(subscription.cursor) ?? [];
+      byCursor.set(subscription.cursor, group);
+      group.push(subscription);
+    }
+    for (const [cursor, group] of byCursor) {
+      // A client that joined from a snapshot newer than the last batch has those deltas already.
+      const fresh = deltas.filter((d) => d.revision > cursor);
+      if (fresh.length > this.options.maxDeltasPerBatch) {
+        for (const { client } of group) this.resync(client, feed, 'overflow', toRevision);
+        continue;
+      }
+      for (const subscription of group) subscription.cursor = toRevision;
+      if (fresh.length === 0) continue;
+      this.fanout(
+        group.map((s) => s.client),
+        { room: feed, fromRevision: cursor, toRevision, deltas: fresh },
+      );
     }
   }
 
-  private async deltasBetween(after: number, upTo: number): Promise<TopologyDelta[] | 'too-many'> {
+  private async deltasBetween(
+    feed: Feed,
+    after: number,
+    upTo: number,
+  ): Promise<TopologyDelta[] | 'too-many'> {
     const deltas: TopologyDelta[] = [];
     let cursor = after;
     while (cursor < upTo) {
       const changes = await this.store.changesSince(cursor, 1_000);
       if (changes.length === 0) break;
       for (const change of changes) {
-        if (change.revision > upTo) return deltas;
-        const delta = deltaOf(change);
-        if (delta) deltas.push(delta);
+        if (change.revision > upTo) return coalesceKubeSignals(deltas);
         cursor = change.revision;
+        const collection = collectionOfKey(change.key);
+        if (!collection?.room) continue;
+        const id = idOfKey(collection, change.key);
+        if (feed !== '*' && collection.room(id) !== feed) continue;
+        const { key, revision } = change;
+        let delta: TopologyDelta | undefined;
+        if (change.type === 'delete') delta = collection.delta?.({ type: 'delete', key, id, revision });
+        else {
+          // History is a boundary like any read: a record that does not fit its schema is left out.
+          const parsed = collection.schema.safeParse(change.value);
+          if (parsed.success)
+            delta = collection.delta?.({ type: 'put', key, id, revision, value: parsed.data });
+        }
+        if (delta) deltas.push(delta);
       }
       if (deltas.length > this.options.maxDeltasPerBatch) return 'too-many';
     }
     return coalesceKubeSignals(deltas);
   }
 
-  private resync(client: LiveClient, reason: Resync['reason']): number {
-    this.clients.delete(client.id);
-    client.resync({ reason, revision: this.latestRevision });
-    return this.latestRevision;
+  private resync(
+    client: LiveClient,
+    feed: Feed,
+    reason: RoomResync['reason'],
+    revision = this.latestRevision,
+  ): number {
+    this.leave(client.id, feed);
+    client.resync({ room: feed, reason, revision });
+    return revision;
   }
 
-  /** If the feed breaks (e.g. the hub fell behind compaction), every client starts over. */
-  private restartAfter(error: Error): void {
-    this.stop();
-    for (const client of this.clients.values())
-      client.resync({ reason: 'compacted', revision: this.latestRevision });
-    this.clients.clear();
+  /** The mirror was read again after its feed broke: no chain covers the gap, so every client starts over. */
+  private restartFrom(revision: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.pending = [];
-    void this.start().catch(() => undefined);
-    void error;
+    this.flushedRevision = this.latestRevision = revision;
+    this.feedBroken = false;
+    for (const [feed, members] of this.byFeed) {
+      for (const { client } of [...members]) this.resync(client, feed, 'feed-resynced', revision);
+    }
+  }
+}
+
+/** A join while the change feed is broken: the client retries after a moment. */
+export class HubUnavailableError extends Error {
+  constructor() {
+    super('the change feed is being read again; retry in a moment');
+    this.name = 'HubUnavailableError';
   }
 }
 

@@ -1,49 +1,99 @@
 import {
   type ClientToServerEvents,
+  JoinRequestSchema,
+  LeaveRequestSchema,
   LIVE_NAMESPACE,
   type ServerToClientEvents,
   SubscribeRequestSchema,
 } from '@drivebay/api-types';
-import type { Server, Socket } from 'socket.io';
-import type { LiveClient, LiveHub } from './hub.js';
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import { type Fanout, HubUnavailableError, type LiveClient, type LiveHub } from './hub.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
 
-/** Wires the '/live' namespace to the hub: a subscribe brings the socket up to date. */
+/**
+ * Wires the '/live' namespace to the hub: `live:join` and `live:leave` per room, and the older
+ * `topology:subscribe` (every room as one chain). Payloads are parsed; a bad one gets an error
+ * naming the field, never a crash.
+ */
 export function attachLiveNamespace(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
   hub: LiveHub,
 ): void {
   io.of(LIVE_NAMESPACE).on('connection', (socket: LiveSocket) => {
     const client = liveClientOf(socket);
-    socket.on('topology:subscribe', async (request, ack) => {
+    socket.on('live:join', async (request, ack) => {
       // A packet without an ack callback is malformed; answering it is impossible.
       if (typeof ack !== 'function') return;
-      const parsed = SubscribeRequestSchema.safeParse(request);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = issue?.path.join('.') || 'request';
-        ack({
-          ok: false,
-          error: { code: 'INVALID_ARGUMENT', message: `${field}: ${issue?.message ?? 'invalid'}` },
-        });
-        return;
-      }
+      const parsed = JoinRequestSchema.safeParse(request);
+      if (!parsed.success) return ack(invalid(parsed.error));
+      const { room, sinceRevision } = parsed.data;
       try {
-        ack({ ok: true, revision: await hub.subscribe(client, parsed.data.sinceRevision) });
-      } catch {
-        ack({ ok: false, error: { code: 'UNAVAILABLE', message: 'the change feed is unavailable; retry' } });
+        ack({ ok: true, room, revision: await hub.join(client, room, sinceRevision) });
+      } catch (error) {
+        ack(unavailable(error));
       }
     });
-    socket.on('disconnect', () => hub.unsubscribe(socket.id));
+    socket.on('live:leave', (request) => {
+      const parsed = LeaveRequestSchema.safeParse(request);
+      if (parsed.success) hub.leave(socket.id, parsed.data.room);
+    });
+    socket.on('topology:subscribe', async (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = SubscribeRequestSchema.safeParse(request);
+      if (!parsed.success) return ack(invalid(parsed.error));
+      try {
+        ack({ ok: true, revision: await hub.join(client, '*', parsed.data.sinceRevision) });
+      } catch (error) {
+        ack(unavailable(error));
+      }
+    });
+    socket.on('disconnect', () => hub.forget(socket.id));
   });
+}
+
+/** Sends one batch to many sockets with one emit: socket.io encodes the packet once. */
+export function socketFanout(io: Server<ClientToServerEvents, ServerToClientEvents>): Fanout {
+  const live: LiveNamespace = io.of(LIVE_NAMESPACE);
+  return (clients, batch) => {
+    const ids = clients.map((c) => c.id);
+    if (ids.length === 0) return;
+    const { room, ...rest } = batch;
+    if (room === '*') live.to(ids).emit('topology:deltas', rest);
+    else live.to(ids).emit('live:deltas', { ...rest, room });
+  };
+}
+
+function invalid(error: z.ZodError) {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.') || 'request';
+  return {
+    ok: false as const,
+    error: { code: 'INVALID_ARGUMENT', message: `${field}: ${issue?.message ?? 'invalid'}` },
+  };
+}
+
+function unavailable(error: unknown) {
+  const message =
+    error instanceof HubUnavailableError
+      ? error.message
+      : 'the change feed is unavailable; retry in a moment';
+  return { ok: false as const, error: { code: 'UNAVAILABLE', message } };
 }
 
 function liveClientOf(socket: LiveSocket): LiveClient {
   return {
     id: socket.id,
-    send: (batch) => socket.emit('topology:deltas', batch),
-    resync: (resync) => socket.emit('topology:resync', resync),
+    send: ({ room, ...batch }) => {
+      if (room === '*') socket.emit('topology:deltas', batch);
+      else socket.emit('live:deltas', { ...batch, room });
+    },
+    resync: ({ room, ...resync }) => {
+      if (room === '*') socket.emit('topology:resync', resync);
+      else socket.emit('live:resync', { ...resync, room });
+    },
     bufferedFrames: () => queuedPackets(socket),
     disconnect: () => socket.disconnect(true),
   };

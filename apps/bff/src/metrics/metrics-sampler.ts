@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import type { StateStore } from '../store/types.js';
-import { type MetricsHistory, metricKey } from './metrics-history.js';
+import { deleteRecord, putRecord } from '../state/collections.js';
+import type { MetricsHistory } from '../state/metrics-history.js';
+import type { StoreWriter } from '../state/store-writer.js';
 import { metricSample, type SiteState } from './site-figures.js';
 
 export interface MetricsOptions {
@@ -23,7 +24,7 @@ export class MetricsSampler {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly store: StateStore,
+    private readonly writer: StoreWriter,
     private readonly history: MetricsHistory,
     private readonly state: () => SiteState,
     private readonly clock: Clock,
@@ -49,11 +50,11 @@ export class MetricsSampler {
     const previous = this.history.since().at(-1);
     const sample = metricSample(this.state(), this.clock.now(), previous?.at);
     if (previous && previous.at >= sample.at) return;
-    const stale = this.history.keysBeyond(this.options.retain - 1);
-    await this.store.txn({
+    const stale = this.history.idsBeyond(this.options.retain - 1);
+    await this.writer.commit({
       operations: [
-        { type: 'put', key: metricKey(sample), value: sample },
-        ...stale.map((key) => ({ type: 'delete' as const, key })),
+        putRecord('metrics', sample.at, sample),
+        ...stale.map((at) => deleteRecord('metrics', at)),
       ],
     });
   }

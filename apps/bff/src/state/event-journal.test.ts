@@ -1,10 +1,12 @@
 import type { DomainEvent } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../store/types.js';
+import { collections, type TypedChange, typedChange } from './collections.js';
 import { eventJournal } from './event-journal.js';
 
 let revision = 0;
-function put(id: string, subject = 'drv-1'): Change {
+const events = collections.events;
+
+function put(id: string, subject = 'drv-1'): TypedChange {
   const event: DomainEvent = {
     id,
     type: 'DriveFailed',
@@ -15,24 +17,25 @@ function put(id: string, subject = 'drv-1'): Change {
     message: `${subject} failed`,
   };
   revision += 1;
-  return { revision, type: 'put', key: `events/${id}`, value: event };
+  return typedChange(events, { revision, type: 'put', key: `events/${id}`, id, value: event });
 }
-const del = (id: string): Change => ({ revision: ++revision, type: 'delete', key: `events/${id}` });
+const del = (id: string): TypedChange =>
+  typedChange(events, { revision: ++revision, type: 'delete', key: `events/${id}`, id });
 const ids = (events: Iterable<DomainEvent>) => [...events].map((e) => e.id);
 
 describe('EventJournal', () => {
   it('lists newest first whatever order the feed delivered, with the committing revision', () => {
     const journal = eventJournal();
-    for (const id of ['ev-02', 'ev-04', 'ev-01', 'ev-03']) journal.apply(put(id));
+    for (const id of ['ev-02', 'ev-04', 'ev-01', 'ev-03']) journal.mirror(put(id));
     expect(ids(journal.newestFirst())).toEqual(['ev-04', 'ev-03', 'ev-02', 'ev-01']);
     expect(journal.newestFirst().next().value?.revision).toBe(revision - 2);
   });
 
   it('answers per subject and pages with before', () => {
     const journal = eventJournal();
-    journal.apply(put('ev-1', 'drv-a'));
-    journal.apply(put('ev-2', 'drv-b'));
-    journal.apply(put('ev-3', 'drv-a'));
+    journal.mirror(put('ev-1', 'drv-a'));
+    journal.mirror(put('ev-2', 'drv-b'));
+    journal.mirror(put('ev-3', 'drv-a'));
     expect(ids(journal.newestFirst('drv-a'))).toEqual(['ev-3', 'ev-1']);
     expect(ids(journal.newestFirst('drv-a', 'ev-3'))).toEqual(['ev-1']);
     expect(ids(journal.newestFirst(undefined, 'ev-2'))).toEqual(['ev-1']);
@@ -41,26 +44,28 @@ describe('EventJournal', () => {
 
   it('forgets deleted events everywhere, and a repeated put replaces rather than duplicates', () => {
     const journal = eventJournal();
-    journal.apply(put('ev-1', 'drv-a'));
-    journal.apply(put('ev-1', 'drv-a'));
-    journal.apply(put('ev-2', 'drv-a'));
-    journal.apply(del('ev-1'));
-    journal.apply(del('ev-404'));
+    journal.mirror(put('ev-1', 'drv-a'));
+    journal.mirror(put('ev-1', 'drv-a'));
+    journal.mirror(put('ev-2', 'drv-a'));
+    journal.mirror(del('ev-1'));
+    journal.mirror(del('ev-404'));
     expect(journal.size).toBe(1);
     expect(ids(journal.newestFirst('drv-a'))).toEqual(['ev-2']);
   });
 
   it('names the oldest events beyond what is kept', () => {
     const journal = eventJournal();
-    for (let i = 1; i <= 5; i++) journal.apply(put(`ev-${i}`));
+    for (let i = 1; i <= 5; i++) journal.mirror(put(`ev-${i}`));
     expect(journal.idsBeyond(3, 100)).toEqual(['ev-1', 'ev-2']);
     expect(journal.idsBeyond(3, 1)).toEqual(['ev-1']);
     expect(journal.idsBeyond(10, 100)).toEqual([]);
   });
 
-  it('ignores keys outside events/', () => {
+  it('ignores other collections', () => {
     const journal = eventJournal();
-    journal.apply({ revision: 1, type: 'put', key: 'volumes/v1', value: {} });
+    journal.mirror(
+      typedChange(collections.volumes, { revision: 1, type: 'delete', key: 'volumes/v1', id: 'v1' }),
+    );
     expect(journal.size).toBe(0);
   });
 });

@@ -1,10 +1,6 @@
-import {
-  type AuditRecord,
-  AuditRecordSchema,
-  type DomainEvent,
-  DomainEventSchema,
-} from '@drivebay/api-types';
-import type { Change, JsonValue } from '../store/types.js';
+import type { AuditRecord, DomainEvent } from '@drivebay/api-types';
+import type { StoredChange, TypedChange } from './collections.js';
+import type { MirroredView } from './mirror.js';
 
 /** What a journal holds: records with time-sorted ids. */
 interface Entry {
@@ -18,13 +14,13 @@ interface Entry {
  * subject answers "events of this drive" or "what alice did" without walking the whole timeline.
  * Retention deletes the oldest entries from the store; the deletes reach the journal through the feed.
  */
-export class Journal<T extends Entry> {
+export class Journal<T extends Entry> implements MirroredView {
   private readonly events: T[] = [];
   private readonly bySubject = new Map<string, T[]>();
 
   constructor(
-    private readonly prefix: string,
-    private readonly parse: (value: JsonValue | undefined, revision: number) => T,
+    /** The journal's collection, and how an entry of it reads (with the revision it was written at). */
+    private readonly read: (typed: TypedChange) => StoredChange<T> | undefined,
     private readonly subjectOf: (entry: T) => string,
   ) {}
 
@@ -32,14 +28,15 @@ export class Journal<T extends Entry> {
     return this.events.length;
   }
 
-  /** Applies a store change; ignores keys outside events/. */
-  apply(change: Change): void {
-    if (!change.key.startsWith(this.prefix)) return;
+  /** Applies a change of the journal's collection; ignores others. */
+  mirror(typed: TypedChange): void {
+    const change = this.read(typed);
+    if (!change) return;
     if (change.type === 'delete') {
-      this.remove(change.key.slice(this.prefix.length));
+      this.remove(change.id);
       return;
     }
-    const event = this.parse(change.value, change.revision);
+    const event = change.value;
     this.remove(event.id);
     insertSorted(this.events, event);
     const subject = this.subjectOf(event);
@@ -53,6 +50,11 @@ export class Journal<T extends Entry> {
     const list = subjectId === undefined ? this.events : (this.bySubject.get(subjectId) ?? []);
     const end = before === undefined ? list.length : lowerBound(list, before);
     for (let i = end - 1; i >= 0; i--) yield list[i]!;
+  }
+
+  /** Every id held: a resync compares them with the store. */
+  *heldIds(): Generator<string> {
+    for (const event of this.events) yield event.id;
   }
 
   /** Ids of the oldest events beyond the newest `keep`, oldest first. */
@@ -79,8 +81,13 @@ export class Journal<T extends Entry> {
 export type EventJournal = Journal<DomainEvent>;
 export const eventJournal = (): EventJournal =>
   new Journal<DomainEvent>(
-    'events/',
-    (value, revision) => ({ ...DomainEventSchema.parse(value), revision }),
+    ({ name, change }) => {
+      if (name !== 'events') return undefined;
+      // Events carry the revision that committed them, so a browser can place them in the feed.
+      return change.type === 'put'
+        ? { ...change, value: { ...change.value, revision: change.revision } }
+        : change;
+    },
     (event) => event.subject.id,
   );
 
@@ -88,8 +95,7 @@ export const eventJournal = (): EventJournal =>
 export type AuditJournal = Journal<AuditRecord>;
 export const auditJournal = (): AuditJournal =>
   new Journal<AuditRecord>(
-    'audit/',
-    (value) => AuditRecordSchema.parse(value),
+    ({ name, change }) => (name === 'audit' ? change : undefined),
     (record) => record.actor,
   );
 

@@ -1,53 +1,15 @@
-import {
-  type Claim,
-  ClaimSchema,
-  type Cluster,
-  ClusterSchema,
-  type KubeNode,
-  KubeNodeSchema,
-  type Pod,
-  PodSchema,
-} from '@drivebay/api-types';
-import type { Change } from '../store/types.js';
+import type { Claim, Cluster, KubeNode, Pod } from '@drivebay/api-types';
+import { indexUnder } from '@drivebay/composer';
+import type { TypedChange } from './collections.js';
+import type { MirroredView } from './mirror.js';
 
 /**
- * The store's layout for what the podwatcher records. Kubernetes names never contain "/", so
- * cluster, namespace and name separate cleanly.
+ * The mirrored podwatcher records, by id (`<cluster>/<namespace>/<name>`, nodes
+ * `<cluster>/<name>`), with the indexes the console asks by: pods and claims of a composer
+ * volume. Kept current by the change feed like every other view, so each replica answers the
+ * same, whichever replica's podwatcher wrote them.
  */
-export const kubeKeys = {
-  cluster: (id: string) => `clusters/${id}`,
-  node: (cluster: string, name: string) => `kube/${cluster}/nodes/${name}`,
-  claim: (cluster: string, namespace: string, name: string) => `kube/${cluster}/claims/${namespace}/${name}`,
-  pod: (cluster: string, namespace: string, name: string) => `kube/${cluster}/pods/${namespace}/${name}`,
-  /** Everything recorded about one cluster's objects. */
-  ofCluster: (cluster: string) => `kube/${cluster}/`,
-};
-
-export const kubePrefixes = ['clusters/', 'kube/'] as const;
-
-export type KubeRecordKind = 'cluster' | 'nodes' | 'claims' | 'pods';
-
-/** Which record a key holds, and of which cluster. */
-export function kubeKeyKind(key: string): { cluster: string; kind: KubeRecordKind } | undefined {
-  if (key.startsWith('clusters/')) return { cluster: key.slice('clusters/'.length), kind: 'cluster' };
-  if (!key.startsWith('kube/')) return undefined;
-  const [, cluster = '', kind] = key.split('/', 3);
-  return kind === 'nodes' || kind === 'claims' || kind === 'pods' ? { cluster, kind } : undefined;
-}
-
-/** Pods, claims and nodes are kept by their store key; the key is also their identity. */
-export const podKey = (pod: Pick<Pod, 'cluster' | 'namespace' | 'name'>) =>
-  kubeKeys.pod(pod.cluster, pod.namespace, pod.name);
-export const claimKey = (claim: Pick<Claim, 'cluster' | 'namespace' | 'name'>) =>
-  kubeKeys.claim(claim.cluster, claim.namespace, claim.name);
-export const nodeKey = (node: Pick<KubeNode, 'cluster' | 'name'>) => kubeKeys.node(node.cluster, node.name);
-
-/**
- * The mirrored podwatcher records, with the indexes the console asks by: pods and claims of a
- * composer volume. Kept current by the change feed like every other view, so each replica answers
- * the same, whichever replica's podwatcher wrote them.
- */
-export class KubeView {
+export class KubeView implements MirroredView {
   readonly clusters = new Map<string, Cluster>();
   readonly nodes = new Map<string, KubeNode>();
   readonly claims = new Map<string, Claim>();
@@ -55,68 +17,65 @@ export class KubeView {
   private readonly podsByVolume = new Map<string, Set<string>>();
   private readonly claimsByVolume = new Map<string, Set<string>>();
 
-  apply(change: Change): void {
-    const target = kubeKeyKind(change.key);
-    if (!target) return;
-    const put = change.type === 'put';
-    switch (target.kind) {
-      case 'cluster':
-        if (put) this.clusters.set(target.cluster, ClusterSchema.parse(change.value));
-        else this.clusters.delete(target.cluster);
+  mirror(typed: TypedChange): void {
+    switch (typed.name) {
+      case 'clusters': {
+        const { change } = typed;
+        if (change.type === 'put') this.clusters.set(change.id, change.value);
+        else this.clusters.delete(change.id);
         return;
-      case 'nodes':
-        if (put) this.nodes.set(change.key, KubeNodeSchema.parse(change.value));
-        else this.nodes.delete(change.key);
+      }
+      case 'nodes': {
+        const { change } = typed;
+        if (change.type === 'put') this.nodes.set(change.id, change.value);
+        else this.nodes.delete(change.id);
         return;
+      }
       case 'claims': {
-        const before = this.claims.get(change.key);
-        if (before?.volumeId) this.claimsByVolume.get(before.volumeId)?.delete(change.key);
-        if (!put) {
-          this.claims.delete(change.key);
+        const { change } = typed;
+        const before = this.claims.get(change.id);
+        if (before?.volumeId) this.claimsByVolume.get(before.volumeId)?.delete(change.id);
+        if (change.type === 'delete') {
+          this.claims.delete(change.id);
           return;
         }
-        const claim = ClaimSchema.parse(change.value);
-        this.claims.set(change.key, claim);
-        if (claim.volumeId) indexUnder(this.claimsByVolume, claim.volumeId, change.key);
+        this.claims.set(change.id, change.value);
+        if (change.value.volumeId) indexUnder(this.claimsByVolume, change.value.volumeId, change.id);
         return;
       }
       case 'pods': {
-        for (const id of this.pods.get(change.key)?.volumeIds ?? [])
-          this.podsByVolume.get(id)?.delete(change.key);
-        if (!put) {
-          this.pods.delete(change.key);
+        const { change } = typed;
+        for (const volumeId of this.pods.get(change.id)?.volumeIds ?? [])
+          this.podsByVolume.get(volumeId)?.delete(change.id);
+        if (change.type === 'delete') {
+          this.pods.delete(change.id);
           return;
         }
-        const pod = PodSchema.parse(change.value);
-        this.pods.set(change.key, pod);
-        for (const id of pod.volumeIds) indexUnder(this.podsByVolume, id, change.key);
+        this.pods.set(change.id, change.value);
+        for (const volumeId of change.value.volumeIds) indexUnder(this.podsByVolume, volumeId, change.id);
         return;
       }
+      default:
+        return;
     }
+  }
+
+  heldIds(): Iterable<string> {
+    return [];
   }
 
   podsOfVolume(volumeId: string): Pod[] {
-    return [...(this.podsByVolume.get(volumeId) ?? [])].flatMap((key) => this.pods.get(key) ?? []);
+    return [...(this.podsByVolume.get(volumeId) ?? [])].flatMap((id) => this.pods.get(id) ?? []);
   }
 
   claimsOfVolume(volumeId: string): Claim[] {
-    return [...(this.claimsByVolume.get(volumeId) ?? [])].flatMap((key) => this.claims.get(key) ?? []);
+    return [...(this.claimsByVolume.get(volumeId) ?? [])].flatMap((id) => this.claims.get(id) ?? []);
   }
 
-  /** Every record of one cluster, by key: what a podwatcher compares its fresh view against. */
-  recordsOf(cluster: string): Map<string, Pod | Claim | KubeNode> {
-    const prefix = kubeKeys.ofCluster(cluster);
-    const records = new Map<string, Pod | Claim | KubeNode>();
-    for (const map of [this.nodes, this.claims, this.pods] as Map<string, Pod | Claim | KubeNode>[]) {
-      for (const [key, record] of map) if (key.startsWith(prefix)) records.set(key, record);
-    }
-    return records;
+  /** Ids of one cluster's records, by kind: what a full comparison deletes when the cluster no longer shows them. */
+  idsOf(cluster: string): { nodes: string[]; claims: string[]; pods: string[] } {
+    const prefix = `${cluster}/`;
+    const of = (map: Map<string, unknown>) => [...map.keys()].filter((id) => id.startsWith(prefix));
+    return { nodes: of(this.nodes), claims: of(this.claims), pods: of(this.pods) };
   }
-}
-
-/** Adds `key` to the set `index` keeps under `id`. */
-export function indexUnder(index: Map<string, Set<string>>, id: string, key: string): void {
-  const keys = index.get(id) ?? new Set<string>();
-  index.set(id, keys);
-  keys.add(key);
 }

@@ -1,154 +1,158 @@
-import { Inventory } from '@drivebay/composer';
-import type { Change, StateStore, Watch } from '../store/types.js';
+import {
+  type AnyCollection,
+  type CollectionName,
+  collections,
+  type RecordOf,
+  type StoredChange,
+  type TypedChange,
+} from './collections.js';
 import { auditJournal, eventJournal } from './event-journal.js';
-import { inventoryChangeOf, inventoryPrefixes } from './keys.js';
-import { KubeView, kubePrefixes } from './kube-view.js';
+import { FeedFollower, type FeedLog } from './feed-follower.js';
+import { InventoryView } from './inventory-view.js';
+import { KubeView } from './kube-view.js';
+import { MetricsHistory } from './metrics-history.js';
 import { type VolumeFollower, VolumeView } from './volume-view.js';
 
+/** A change as the mirror applied it: its collection, and its value parsed by that collection's schema. */
+export interface AppliedChange {
+  collection: AnyCollection;
+  typed: TypedChange;
+}
+
+/** Who hears about the mirror's feed: the live hub, readiness, whoever must not act on stale state. */
+export interface MirrorListener {
+  /** Changes of one or more whole transactions, in revision order, after they were applied. */
+  applied?(changes: readonly AppliedChange[], revision: number): void;
+  /** The feed broke (an error, or history compacted past it): the mirror is stale until `resynced`. */
+  failed?(error: Error): void;
+  /**
+   * The mirror was read afresh after a failure and follows the feed again from `revision`. What
+   * changed meanwhile was applied as puts and deletes, but no gapless chain of deltas covers it.
+   */
+  resynced?(revision: number): void;
+}
+
 /**
- * The BFF's in-memory copy of the inventory, the volumes and the event timeline: loaded from the store once, then kept current
- * by the change feed. It also remembers each key's modRevision, so commands can commit with
- * compare-and-write against exactly the state they decided on.
+ * The BFF's in-memory copy of the store's domain state and timelines: loaded once, then kept
+ * current by the change feed. Every change is routed to its collection and parsed once, here;
+ * the views, the followers and the live hub all receive the same parsed change. The mirror also
+ * remembers each state key's mod revision, so the Committer can compare against exactly the state
+ * a decision read.
  */
-/** Something that reacts to changes of keys under a prefix (e.g. closing sockets of ended sessions). */
-export interface KeyFollower {
-  prefix: string;
-  apply(change: Change): void;
-}
-
-/** Keys the mirror keeps modRevisions for and decides on: the inventory, volumes, allocations and podwatcher records. */
-function isStateKey(key: string): boolean {
-  return (
-    key.startsWith('volumes/') ||
-    key.startsWith('allocations/') ||
-    inventoryPrefixes.some((p) => key.startsWith(p)) ||
-    kubePrefixes.some((p) => key.startsWith(p))
-  );
-}
-
-const isKubeKey = (key: string) => kubePrefixes.some((p) => key.startsWith(p));
-
 export class StoreMirror {
-  readonly inventory = new Inventory();
+  readonly inventory = new InventoryView();
   readonly volumes: VolumeView;
   /** Clusters, nodes, claims and pods as the podwatchers recorded them. */
   readonly kube = new KubeView();
   readonly events = eventJournal();
   readonly audit = auditJournal();
-  private readonly followers: KeyFollower[] = [];
-  private readonly modRevisions = new Map<string, number>();
-  private appliedRevision = 0;
-  private watch: Watch | undefined;
-  private waiters: { revision: number; resolve: () => void }[] = [];
-  private failure: Error | undefined;
+  /** Samples of the site's figures, for the overview's charts. */
+  readonly metrics = new MetricsHistory();
+  private readonly feed: FeedFollower;
+  private readonly followers = new Map<CollectionName, ((typed: TypedChange) => void)[]>();
+  private readonly listeners: MirrorListener[] = [];
 
   constructor(
-    private readonly store: StateStore,
+    store: ConstructorParameters<typeof FeedFollower>[0],
     volumeFollowers: VolumeFollower[] = [],
+    log?: FeedLog,
   ) {
     this.volumes = new VolumeView(volumeFollowers);
+    const views = {
+      site: this.inventory,
+      racks: this.inventory,
+      enclosures: this.inventory,
+      drives: this.inventory,
+      servers: this.inventory,
+      volumes: this.volumes,
+      clusters: this.kube,
+      nodes: this.kube,
+      claims: this.kube,
+      pods: this.kube,
+      events: this.events,
+      audit: this.audit,
+      metrics: this.metrics,
+    };
+    this.feed = new FeedFollower(store, mirrored(views), {
+      apply: (applied) => this.dispatch(applied),
+      applied: (applied, revision) => {
+        for (const listener of this.listeners) listener.applied?.(applied, revision);
+      },
+      failed: (error) => {
+        for (const listener of this.listeners) listener.failed?.(error);
+      },
+      resynced: (revision) => {
+        for (const listener of this.listeners) listener.resynced?.(revision);
+      },
+      log,
+    });
   }
 
-  /** Also hands changes under `follower.prefix` (sessions/, users/, tokens/) to it, as they are applied. */
-  follow(follower: KeyFollower): void {
-    this.followers.push(follower);
+  /** Hands every change of a collection to `listener` as it is applied (e.g. closing sockets of ended sessions). */
+  follow<N extends CollectionName>(name: N, listener: (change: StoredChange<RecordOf<N>>) => void): void {
+    const list = this.followers.get(name) ?? [];
+    // The typed change of collection `name` carries a StoredChange of its record type.
+    list.push((typed) => listener(typed.change as StoredChange<RecordOf<N>>));
+    this.followers.set(name, list);
+    this.feed.include(collections[name]);
+  }
+
+  /** Hears about applied changes and about the feed failing and recovering. */
+  listen(listener: MirrorListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const at = this.listeners.indexOf(listener);
+      if (at >= 0) this.listeners.splice(at, 1);
+    };
   }
 
   /** Revision of the last change applied to the mirror. */
   get revision(): number {
-    return this.appliedRevision;
+    return this.feed.revision;
   }
 
-  /** Loads the inventory and follows the feed. Resolves once the mirror holds the store's state. */
-  async start(): Promise<void> {
-    let loadedAt = await this.store.revision();
-    for (const prefix of [
-      ...inventoryPrefixes,
-      'volumes/',
-      'allocations/',
-      ...kubePrefixes,
-      'events/',
-      'audit/',
-    ]) {
-      const { entries, revision } = await this.store.range(prefix);
-      loadedAt = Math.min(loadedAt, revision);
-      for (const entry of entries) {
-        const change: Change = {
-          revision: entry.modRevision,
-          type: 'put',
-          key: entry.key,
-          value: entry.value,
-        };
-        this.applyChange(change);
-      }
-    }
-    // Ranges may have been read at slightly different revisions; replaying from the earliest
-    // is safe because applying a put or delete again leaves the same state.
-    this.appliedRevision = loadedAt;
-    this.watch = this.store.watch(loadedAt, {
-      onChanges: (changes) => this.applyBatch(changes),
-      onError: (error) => this.fail(error),
-    });
-    await this.caughtUp(await this.store.revision());
+  /** Why the mirror is not following the store now, if it is not (it is resyncing). */
+  get error(): Error | undefined {
+    return this.feed.error;
+  }
+
+  /** Loads every mirrored collection and follows the feed. Resolves once the mirror holds the store's state. */
+  start(): Promise<void> {
+    return this.feed.start();
   }
 
   stop(): void {
-    this.watch?.cancel();
+    this.feed.stop();
   }
 
-  /** The modRevision the mirror last saw for a key; 0 when absent. */
+  /** The modRevision the mirror last saw for a state key; 0 when absent. */
   modRevisionOf(key: string): number {
-    return this.modRevisions.get(key) ?? 0;
+    return this.feed.modRevisionOf(key);
   }
 
-  /** Resolves once the mirror has applied `revision`. */
+  /** Resolves once the mirror has applied `revision`; rejects while the feed is broken. */
   caughtUp(revision: number): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.appliedRevision >= revision) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ revision, resolve }));
+    return this.feed.caughtUp(revision);
   }
 
-  private applyBatch(changes: Change[]): void {
-    for (const change of changes) this.applyChange(change);
-    const last = changes.at(-1);
-    if (last) this.appliedRevision = Math.max(this.appliedRevision, last.revision);
-    const ready = this.waiters.filter((w) => w.revision <= this.appliedRevision);
-    this.waiters = this.waiters.filter((w) => w.revision > this.appliedRevision);
-    for (const waiter of ready) waiter.resolve();
+  private dispatch({ typed }: AppliedChange): void {
+    for (const listener of this.followers.get(typed.name) ?? []) listener(typed);
   }
+}
 
-  private applyChange(change: Change): void {
-    if (change.key.startsWith('events/')) {
-      this.events.apply(change);
-      return;
-    }
-    if (change.key.startsWith('audit/')) {
-      this.audit.apply(change);
-      return;
-    }
-    for (const follower of this.followers) if (change.key.startsWith(follower.prefix)) follower.apply(change);
-    if (!isStateKey(change.key)) return;
-    if (change.type === 'put') this.modRevisions.set(change.key, change.revision);
-    else this.modRevisions.delete(change.key);
-    if (isKubeKey(change.key)) {
-      this.kube.apply(change);
-      return;
-    }
-    const inventoryChange = inventoryChangeOf(change);
-    if (inventoryChange) this.inventory.apply(inventoryChange);
-    else this.volumes.apply(change);
-  }
+/** What each mirrored collection is applied to. */
+export interface MirroredView {
+  mirror(typed: TypedChange): void;
+  /** Ids the view holds for a history collection: what a resync compares it against. */
+  heldIds(collection: AnyCollection): Iterable<string>;
+}
 
-  private fail(error: Error): void {
-    // A compacted feed means this mirror fell too far behind; the process restarts cleanly
-    // rather than serving a silently stale inventory.
-    this.failure = error;
-    for (const waiter of this.waiters) waiter.resolve();
-    this.waiters = [];
+function mirrored(views: Partial<Record<CollectionName, MirroredView>>): Map<AnyCollection, MirroredView> {
+  const byCollection = new Map<AnyCollection, MirroredView>();
+  for (const [name, view] of Object.entries(views)) {
+    byCollection.set(collections[name as CollectionName] as AnyCollection, view);
   }
-
-  /** Why the mirror stopped following the store, if it did. */
-  get error(): Error | undefined {
-    return this.failure;
-  }
+  // Allocation keys are state with no view: only their mod revisions matter, for the compares.
+  byCollection.set(collections.allocations as AnyCollection, { mirror: () => {}, heldIds: () => [] });
+  return byCollection;
 }

@@ -1,5 +1,6 @@
-import { type Volume, VolumeSchema } from '@drivebay/api-types';
-import type { Change } from '../store/types.js';
+import type { Volume } from '@drivebay/api-types';
+import type { TypedChange } from './collections.js';
+import type { MirroredView } from './mirror.js';
 
 /** Something that follows volume records as they change (e.g. the composer's allocation index). */
 export interface VolumeFollower {
@@ -11,23 +12,24 @@ export interface VolumeFollower {
  * The mirrored volumes, with the index a drive failure needs: which volumes have a member on
  * a drive. Followers (the allocation index) see every change in the same order.
  */
-export class VolumeView {
+export class VolumeView implements MirroredView {
   readonly volumes = new Map<string, Volume>();
   private readonly byDrive = new Map<string, Set<string>>();
 
   constructor(private readonly followers: VolumeFollower[] = []) {}
 
-  /** Applies a store change under `volumes/`; other keys are ignored. */
-  apply(change: Change): void {
-    if (!change.key.startsWith('volumes/')) return;
-    const id = change.key.slice('volumes/'.length);
+  /** Applies a change of the volumes collection; other collections are ignored. */
+  mirror(typed: TypedChange): void {
+    if (typed.name !== 'volumes') return;
+    const { change } = typed;
+    const { id } = change;
     this.unindex(id);
     if (change.type === 'delete') {
       this.volumes.delete(id);
       for (const follower of this.followers) follower.remove(id);
       return;
     }
-    const volume = VolumeSchema.parse(change.value);
+    const volume = change.value;
     this.volumes.set(id, volume);
     for (const member of volume.members) {
       const ids = this.byDrive.get(member.driveId) ?? new Set<string>();
@@ -35,6 +37,10 @@ export class VolumeView {
       ids.add(id);
     }
     for (const follower of this.followers) follower.put(volume);
+  }
+
+  heldIds(): Iterable<string> {
+    return [];
   }
 
   /** Volumes with a member on the drive. */

@@ -11,6 +11,19 @@
 /** Values are JSON: whatever JSON.stringify/parse round-trips. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * What a put may write: JSON, where an object's property may also be undefined (JSON.stringify
+ * leaves it out, as an optional field reads back absent). Records inferred from zod schemas are
+ * of this type as they are, so no write needs a cast.
+ */
+export type JsonInput =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JsonInput[]
+  | { readonly [key: string]: JsonInput | undefined };
+
 export interface Entry {
   key: string;
   value: JsonValue;
@@ -28,7 +41,7 @@ export interface Compare {
   modRevision: number;
 }
 
-export type Operation = { type: 'put'; key: string; value: JsonValue } | { type: 'delete'; key: string };
+export type Operation = { type: 'put'; key: string; value: JsonInput } | { type: 'delete'; key: string };
 
 export interface TxnRequest {
   /** All must hold for the operations to be applied; otherwise nothing is written. */

@@ -42,12 +42,15 @@ export async function startTestApp(
     oidcLogin?: OidcLogin;
     metrics?: Partial<MetricsOptions>;
     podwatcher?: Partial<PodwatcherOptions>;
+    /** Wraps the SQLite store before the app gets it (a test that breaks the change feed). */
+    wrapStore?: (store: StateStore) => StateStore;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
   const log = createLogger('silent');
   const hardware = simulatedHardware({ scale: 'small', seed: 7, replacementSeed: Date.now() }, log);
-  const store = await openSqliteStore({ path: join(dataDir, 'drivebay.sqlite') });
+  const sqlite = await openSqliteStore({ path: join(dataDir, 'drivebay.sqlite') });
+  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const app = createApp({
     store,
     clock: systemClock,

@@ -1,7 +1,8 @@
 import type { Server } from '@drivebay/api-types';
+import { SERVER_LABEL } from '@drivebay/composer';
 import { describe, expect, it } from 'vitest';
 import { ObjectStore } from '../kube-api/index.js';
-import { SERVER_LABEL, seedSimulatedCluster } from './seed-cluster.js';
+import { seedSimulatedCluster } from './seed-cluster.js';
 
 const server = (id: string, hostname: string, state: Server['state'] = 'up'): Server => ({
   id,

@@ -1,9 +1,9 @@
 import type { Server } from '@drivebay/api-types';
+import { DRIVEBAY_DRIVER, SERVER_LABEL } from '@drivebay/composer';
 import { buildNode, type KubeObjectInput, type ObjectStore } from '../kube-api/index.js';
 
-/** The label that names the composer server a Kubernetes node runs on (what the podwatcher matches). */
-export const SERVER_LABEL = 'drivebay.io/server';
-export const PROVISIONER = 'csi.drivebay.io';
+/** The provisioner of Drivebay's storage classes: its CSI driver. */
+export const PROVISIONER = DRIVEBAY_DRIVER;
 
 /** DriveScale's StorageClass options (seed 002, slides 31–32) as a cluster would carry them. */
 const STORAGE_CLASSES: readonly { name: string; isDefault?: boolean; parameters: Record<string, string> }[] =

@@ -96,6 +96,6 @@ async function endSession(res: Response, deps: AuthRouteDeps): Promise<void> {
   clearSessionCookie(res, deps.cookies);
   if (principal.via.kind !== 'session') return;
   const context = currentRequest();
-  const key = `sessions/${principal.via.digest}`;
-  await deps.audit.commit({ operations: [{ type: 'delete', key }] }, context ? 'signed out' : undefined);
+  const write = await deps.sessions.closeOne(principal.via.digest);
+  await deps.audit.commit(write, context ? 'signed out' : undefined);
 }

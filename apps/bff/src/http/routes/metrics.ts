@@ -2,8 +2,8 @@ import { type CapacityReport, type MetricsHistory, MetricsHistoryQuerySchema } f
 import type { Router } from 'express';
 import type { AccessTable } from '../../auth/access.js';
 import { downsample } from '../../metrics/downsample.js';
-import type { MetricsHistory as History } from '../../metrics/metrics-history.js';
 import { capacityReport, type SiteState } from '../../metrics/site-figures.js';
+import type { MetricsHistory as History } from '../../state/metrics-history.js';
 import { parseInput } from '../parse.js';
 
 /** Capacity now, and the recorded history for the overview's charts (downsampled to `points`). */

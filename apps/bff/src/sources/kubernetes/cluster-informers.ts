@@ -1,3 +1,4 @@
+import type { WatchedKind } from '@drivebay/composer';
 import {
   CoreV1Api,
   type CoreV1Event,
@@ -10,7 +11,6 @@ import {
   type V1PersistentVolumeClaim,
   type V1Pod,
 } from '@kubernetes/client-node';
-import type { WatchedKind } from './describe-cluster.js';
 import { type InformerListener, type ResilienceOptions, ResilientInformer } from './resilient-informer.js';
 
 /** Every resource the podwatcher follows in one cluster. */

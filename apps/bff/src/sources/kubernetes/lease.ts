@@ -1,5 +1,7 @@
-import { z } from 'zod';
 import { type Clock, systemClock } from '../../clock.js';
+import { keyOf } from '../../state/collections.js';
+import { type LeaseRecord, LeaseRecordSchema } from '../../state/records.js';
+import { StoreWriter } from '../../state/store-writer.js';
 import type { JsonValue, StateStore } from '../../store/types.js';
 
 /** This replica's hold on one cluster's podwatcher. */
@@ -36,13 +38,7 @@ export class LocalLease implements ClusterLease {
   }
 }
 
-export const leaseKey = (cluster: string) => `leases/podwatcher/${cluster}`;
-
-const LeaseRecordSchema = z.object({
-  holder: z.string().min(1),
-  renewedAt: z.iso.datetime(),
-  ttlMs: z.number().int().positive(),
-});
+export const leaseKey = (cluster: string) => keyOf('leases', `podwatcher/${cluster}`);
 
 export interface StoreLeaseOptions {
   store: StateStore;
@@ -56,11 +52,12 @@ export interface StoreLeaseOptions {
 
 /** What a held lease needs from its StoreLease. */
 interface LeasePort {
-  store: StateStore;
+  store: Pick<StateStore, 'get'>;
+  writer: StoreWriter;
   ttlMs: number;
   now(): number;
   /** The record this replica writes now. */
-  record(): JsonValue;
+  record(): LeaseRecord;
   /** Runs `task` one renew interval from now. */
   later(task: () => Promise<void> | void): () => void;
 }
@@ -78,6 +75,7 @@ export class StoreLease implements ClusterLease {
     const renewMs = Math.floor(ttlMs / 3);
     this.port = {
       store,
+      writer: new StoreWriter(store),
       ttlMs,
       now: () => clock.now().getTime(),
       record: () => ({ holder, renewedAt: clock.now().toISOString(), ttlMs }),
@@ -108,7 +106,7 @@ export class StoreLease implements ClusterLease {
     const { store } = this.port;
     const entry = await store.get(key);
     if (entry && !this.expired(entry.value)) return undefined;
-    const result = await store.txn({
+    const result = await this.port.writer.commit({
       compare: [{ key, modRevision: entry?.modRevision ?? 0 }],
       operations: [{ type: 'put', key, value: this.port.record() }],
     });
@@ -172,7 +170,7 @@ class StoreLeaseHandle implements LeaseHandle {
     this.cancelRenew?.();
     await this.renewing;
     // Fails harmlessly when someone else holds the key by now.
-    await this.port.store.txn({
+    await this.port.writer.commit({
       compare: [{ key: this.key, modRevision: this.revision }],
       operations: [{ type: 'delete', key: this.key }],
     });
@@ -181,7 +179,7 @@ class StoreLeaseHandle implements LeaseHandle {
   private async renew(): Promise<void> {
     if (this.state !== 'held') return;
     try {
-      const result = await this.port.store.txn({
+      const result = await this.port.writer.commit({
         compare: [{ key: this.key, modRevision: this.revision }],
         operations: [{ type: 'put', key: this.key, value: this.port.record() }],
       });

@@ -1,4 +1,5 @@
 import type { Volume, WriteBack as WriteBackState } from '@drivebay/api-types';
+import { DRIVEBAY_DRIVER } from '@drivebay/composer';
 import {
   type CoreV1Api,
   PatchStrategy,
@@ -7,7 +8,6 @@ import {
   type V1PersistentVolumeClaim,
 } from '@kubernetes/client-node';
 import type { Logger } from '../../log.js';
-import { DRIVEBAY_DRIVER } from './describe.js';
 
 /** What Drivebay writes on its PVs and PVCs, so `kubectl describe` shows where the data lives. */
 export const ANNOTATIONS = {

@@ -1,5 +1,7 @@
 import {
   type ClientToServerEvents,
+  type JoinAck,
+  JoinAckSchema,
   LIVE_NAMESPACE,
   type ServerToClientEvents,
   type SubscribeAck,
@@ -49,4 +51,10 @@ export async function subscribe(
 ): Promise<SubscribeAck> {
   const ack: unknown = await socket.timeout(timeoutMs).emitWithAck('topology:subscribe', request);
   return SubscribeAckSchema.parse(ack);
+}
+
+/** Emits live:join and parses the ack; rejects when no ack arrives in time. */
+export async function join(socket: LiveSocket, request: unknown, timeoutMs = 5_000): Promise<JoinAck> {
+  const ack: unknown = await socket.timeout(timeoutMs).emitWithAck('live:join', request);
+  return JoinAckSchema.parse(ack);
 }

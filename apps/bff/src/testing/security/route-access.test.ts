@@ -15,7 +15,7 @@ import { type Client, signIn, testUsers } from '../clients.js';
 import { call, errorOf } from '../http.js';
 import { removeDir, startTestApp } from '../test-app.js';
 import { expressAppOf, registeredRoutes } from './express-routes.js';
-import { handshake, type LiveSocket, openLive, subscribe } from './live-client.js';
+import { handshake, join as joinRoom, type LiveSocket, openLive, subscribe } from './live-client.js';
 import { loadFixtures, type Probe, probes } from './route-probes.js';
 import { fillPath, mutates, ruleKey } from './route-rules.js';
 import { domainSnapshot, snapshotDiff } from './store-snapshot.js';
@@ -236,6 +236,8 @@ describe('API tokens', () => {
 
 /** Who may emit each client event; a Record, so a new event in the map fails to compile until listed. */
 const socketEventAccess = {
+  'live:join': 'viewer',
+  'live:leave': 'viewer',
   'topology:subscribe': 'viewer',
 } as const satisfies Record<keyof ClientToServerEvents, Access>;
 
@@ -243,6 +245,8 @@ const socketEventAccess = {
 const validPayloads: {
   [E in keyof ClientToServerEvents]: () => Promise<Parameters<ClientToServerEvents[E]>[0]>;
 } = {
+  'live:join': async () => ({ room: 'volumes', sinceRevision: await t.store.revision() }),
+  'live:leave': async () => ({ room: 'volumes' }),
   'topology:subscribe': async () => ({ sinceRevision: await t.store.revision() }),
 };
 
@@ -295,8 +299,17 @@ describe('the /live socket', () => {
       async (role) => {
         const socket = open({ cookie: t[role].cookie });
         expect(await handshake(socket)).toEqual({ connected: true });
-        if (event !== 'topology:subscribe') throw new Error(`no emitter for ${event}`);
-        const ack = await subscribe(socket, await validPayloads[event]());
+        if (event === 'live:leave') {
+          // No answer to a leave: what a role may do is seen in the join before it.
+          socket.emit('live:leave', await validPayloads[event]());
+          const ack = await joinRoom(socket, await validPayloads['live:join']());
+          expect(ack.ok).toBe(roleAllows(role, access));
+          return;
+        }
+        const ack =
+          event === 'live:join'
+            ? await joinRoom(socket, await validPayloads['live:join']())
+            : await subscribe(socket, await validPayloads['topology:subscribe']());
         expect(ack.ok).toBe(roleAllows(role, access));
       },
     );

@@ -1,6 +1,6 @@
 import type { Claim, Pod } from '@drivebay/api-types';
-import type { DecisionContext } from '@drivebay/composer';
 import { describe, expect, it } from 'vitest';
+import type { DecisionContext } from '../inventory/decision.js';
 import { claimBindingEvents, mirroredKubeEvent, podBindingEvents } from './binding-events.js';
 
 let n = 0;
@@ -89,12 +89,12 @@ describe('Kubernetes Events in the timeline', () => {
     const event = mirroredKubeEvent(
       'c1',
       {
-        metadata: { name: 'x', namespace: 'db' },
-        involvedObject: { kind: 'Pod', namespace: 'db', name: 'cassandra-0' },
+        involved: { kind: 'Pod', namespace: 'db', name: 'cassandra-0' },
         reason: 'BackOff',
         message: 'Back-off restarting failed container',
         type: 'Warning',
         count: 3,
+        at: '2026-12-01T00:00:00.000Z',
       },
       context,
     );
@@ -108,10 +108,12 @@ describe('Kubernetes Events in the timeline', () => {
     const node = mirroredKubeEvent(
       'c1',
       {
-        metadata: { name: 'y', namespace: 'default' },
-        involvedObject: { kind: 'Node', name: 'n1' },
+        involved: { kind: 'Node', namespace: null, name: 'n1' },
         reason: 'NodeNotReady',
+        message: null,
         type: 'Normal',
+        count: 1,
+        at: null,
       },
       context,
     );

@@ -1,15 +1,10 @@
 import { RoleSchema, TokenScopeSchema } from '@drivebay/api-types';
 import { z } from 'zod';
 
-/** The store's auth keys. Values under them never reach a browser (the live feed skips them). */
-export const authKeys = {
-  user: (username: string) => `users/${username}`,
-  session: (digest: string) => `sessions/${digest}`,
-  token: (id: string) => `tokens/${id}`,
-  accountFailures: (username: string) => `auth-failures/account/${username}`,
-  addressFailures: (address: string) => `auth-failures/address/${address}`,
-  audit: (id: string) => `audit/${id}`,
-} as const;
+/**
+ * Stored records that are not domain state and so have no shape in api-types: users, sessions,
+ * tokens, lockout counters and leases. Their values never reach a browser.
+ */
 
 /** A user as stored: the password only as a scrypt hash. */
 export const UserRecordSchema = z.object({
@@ -57,3 +52,11 @@ export const FailureRecordSchema = z.object({
   lockedUntil: z.string().optional(),
 });
 export type FailureRecord = z.infer<typeof FailureRecordSchema>;
+
+/** A singleton's lease: who holds it, and until when unless renewed. */
+export const LeaseRecordSchema = z.object({
+  holder: z.string().min(1),
+  renewedAt: z.iso.datetime(),
+  ttlMs: z.number().int().positive(),
+});
+export type LeaseRecord = z.infer<typeof LeaseRecordSchema>;

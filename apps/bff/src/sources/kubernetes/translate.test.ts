@@ -1,7 +1,33 @@
 import type { Server } from '@drivebay/api-types';
+import * as composer from '@drivebay/composer';
+import { ServerLookup } from '@drivebay/composer';
 import type { V1Node, V1PersistentVolume, V1PersistentVolumeClaim, V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { describeClaim, describeNode, describePod, ServerLookup, workloadOf } from './describe.js';
+import { claimObject, nodeObject, podObject, volumeObject } from './translate.js';
+
+/**
+ * The API's objects, translated as the podwatcher does, then described by the composer: what a
+ * real cluster's objects become in the store.
+ */
+const describeNode = (cluster: string, node: V1Node, servers: ServerLookup) =>
+  composer.describeNode(cluster, nodeObject(node), servers);
+const describeClaim = (
+  cluster: string,
+  claim: V1PersistentVolumeClaim,
+  pvs: Map<string, V1PersistentVolume>,
+) =>
+  composer.describeClaim(
+    cluster,
+    claimObject(claim),
+    new Map([...pvs].map(([name, pv]) => [name, volumeObject(pv)])),
+  );
+const describePod = (
+  cluster: string,
+  pod: V1Pod,
+  nodes: Parameters<typeof composer.describePod>[2],
+  claims: Parameters<typeof composer.describePod>[3],
+) => composer.describePod(cluster, podObject(pod), nodes, claims);
+const workloadOf = (pod: V1Pod) => composer.workloadOf(podObject(pod));
 
 const server = (id: string, hostname: string): Server => ({
   id,

@@ -1,6 +1,7 @@
 import type { Claim, DomainEvent, Pod } from '@drivebay/api-types';
-import type { DecisionContext } from '@drivebay/composer';
-import type { CoreV1Event as KubeEvent } from '@kubernetes/client-node';
+import { type DecisionContext, stampEvent } from '../inventory/decision.js';
+import { claimId, podId } from './ids.js';
+import type { KubeEventObject } from './objects.js';
 
 type Subject = DomainEvent['subject'];
 
@@ -11,27 +12,16 @@ function event(
   subject: Subject,
   message: string,
 ): DomainEvent {
-  return {
-    id: context.nextEventId(),
-    type,
-    severity,
-    at: context.now,
-    actor: context.actor,
-    subject,
-    message,
-  };
+  return stampEvent(context, { type, severity, subject, message });
 }
 
 /** A pod is bound once it runs on a known server and mounts at least one Drivebay volume. */
-const isBound = (pod: Pod | undefined): pod is Pod =>
+export const isBound = (pod: Pod | undefined): pod is Pod =>
   pod !== undefined && pod.server !== null && pod.volumeIds.length > 0;
 
 const podName = (pod: Pod) =>
   `pod ${pod.namespace}/${pod.name}${pod.workload ? ` (${pod.workload.kind} ${pod.workload.name})` : ''}`;
-const podSubject = (pod: Pod): Subject => ({
-  kind: 'pod',
-  id: `${pod.cluster}/${pod.namespace}/${pod.name}`,
-});
+const podSubject = (pod: Pod): Subject => ({ kind: 'pod', id: podId(pod) });
 
 /**
  * The timeline entries for a pod's binding changing: bound, moved to another server, using
@@ -117,7 +107,7 @@ export function claimBindingEvents(
   const now = after?.volumeId ?? null;
   if (was === now) return [];
   const claim = (after ?? before) as Claim;
-  const subject: Subject = { kind: 'claim', id: `${claim.cluster}/${claim.namespace}/${claim.name}` };
+  const subject: Subject = { kind: 'claim', id: claimId(claim) };
   const name = `PVC ${claim.namespace}/${claim.name}`;
   if (now) {
     return [
@@ -134,17 +124,13 @@ export function claimBindingEvents(
   return [event(context, 'ClaimUnbound', 'info', subject, `${name} ${why}; it used volume ${was}`)];
 }
 
-/** When a Kubernetes Event last happened: events.k8s.io time, else the core fields. */
-export function kubeEventTime(e: KubeEvent): string | null {
-  const time = e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp;
-  if (!time) return null;
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
 /** A Kubernetes Event as a timeline entry, about the pod, claim or node it involves. */
-export function mirroredKubeEvent(cluster: string, e: KubeEvent, context: DecisionContext): DomainEvent {
-  const involved = e.involvedObject ?? {};
+export function mirroredKubeEvent(
+  cluster: string,
+  e: KubeEventObject,
+  context: DecisionContext,
+): DomainEvent {
+  const { involved } = e;
   const ns = involved.namespace ?? '';
   const name = involved.name ?? '';
   const subject: Subject =
@@ -156,7 +142,7 @@ export function mirroredKubeEvent(cluster: string, e: KubeEvent, context: Decisi
           ? { kind: 'node', id: `${cluster}/${name}` }
           : { kind: 'cluster', id: cluster };
   const where = `${involved.kind ?? 'object'} ${ns ? `${ns}/` : ''}${name}`;
-  const repeat = (e.count ?? 1) > 1 ? ` (×${e.count})` : '';
+  const repeat = e.count > 1 ? ` (×${e.count})` : '';
   return event(
     context,
     'KubernetesEvent',
