@@ -30,6 +30,7 @@ import { auditRoutes } from './http/routes/audit.js';
 import { authRoutes } from './http/routes/auth.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
+import { incidentRoutes } from './http/routes/incident.js';
 import { kubernetesRoutes } from './http/routes/kubernetes.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import { topologyRoutes } from './http/routes/topology.js';
@@ -38,6 +39,7 @@ import { volumeRoutes } from './http/routes/volumes.js';
 import { securityHeaders } from './http/security-headers.js';
 import { webRoutes } from './http/static.js';
 import { defaultHubOptions, type HubOptions, LiveHub } from './live/hub.js';
+import { incidentRoom } from './live/incident-room.js';
 import { attachLiveNamespace, socketFanout } from './live/live-namespace.js';
 import type { Logger } from './log.js';
 import { defaultMetricsOptions, type MetricsOptions, MetricsSampler } from './metrics/metrics-sampler.js';
@@ -50,6 +52,7 @@ import {
   type PodwatcherOptions,
   type WatchTarget,
 } from './sources/kubernetes/podwatcher.js';
+import { incidentStateOf } from './state/incident-view.js';
 import { StoreMirror } from './state/mirror.js';
 import { StoreWriter } from './state/store-writer.js';
 import type { StateStore } from './store/types.js';
@@ -166,6 +169,11 @@ export function createApp(deps: AppDependencies): App {
     topologyRoutes(table, snapshots, () => mirror.inventory),
     ...(deps.faults ? [simulatorRoutes(table, deps.faults)] : []),
     eventRoutes(table, mirror.events),
+    incidentRoutes(
+      table,
+      () => incidentStateOf(mirror),
+      () => clock.now(),
+    ),
     volumeRoutes(table, volumes),
     kubernetesRoutes(table, () => ({
       kube: mirror.kube,
@@ -189,7 +197,9 @@ export function createApp(deps: AppDependencies): App {
   const authenticateSocket = socketAuth(security.authenticator, security.cookies, security.sockets);
   io.use(authenticateSocket);
   io.of(LIVE_NAMESPACE).use(authenticateSocket);
-  const hub = new LiveHub(store, mirror, { ...defaultHubOptions, ...deps.hub }, socketFanout(io));
+  const hub = new LiveHub(store, mirror, { ...defaultHubOptions, ...deps.hub }, socketFanout(io), [
+    incidentRoom(() => incidentStateOf(mirror)),
+  ]);
   attachLiveNamespace(io, hub);
   let socketSweep: NodeJS.Timeout | undefined;
 

@@ -3,10 +3,11 @@ import { z } from 'zod';
 /**
  * The rooms of the live hub: a browser joins the ones its page shows and receives only their
  * deltas. `topology`: site, racks, enclosures, drives, servers. `volumes`: volume records.
- * `events`: the domain event timeline. `kube:<cluster>`: that cluster's podwatcher records
- * (pods, claims, nodes, the cluster itself).
+ * `events`: the domain event timeline. `incident`: the incident summary, whenever it changes
+ * (every page's banner). `kube:<cluster>`: that cluster's podwatcher records (pods, claims,
+ * nodes, the cluster itself).
  */
-export const SITE_ROOMS = ['topology', 'volumes', 'events'] as const;
+export const SITE_ROOMS = ['topology', 'volumes', 'events', 'incident'] as const;
 
 const ClusterIdPattern = /^[a-z0-9][a-z0-9._-]{0,127}$/;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainEventSchema } from './events.js';
+import { IncidentSummarySchema } from './incident.js';
 import { DriveSchema, EnclosureSchema, RackSchema, ServerSchema, SiteSchema } from './inventory.js';
 import { LiveRoomSchema } from './rooms.js';
 import { VolumeSchema } from './volumes.js';
@@ -66,6 +67,8 @@ export const TopologyDeltaSchema = z.discriminatedUnion('type', [
     cluster: z.string(),
     kind: z.enum(['cluster', 'pods', 'claims', 'nodes']),
   }),
+  /** The incident summary changed (the `incident` room): what every page's banner shows. */
+  z.object({ ...withRevision, type: z.literal('incident.summary'), summary: IncidentSummarySchema }),
 ]);
 export type TopologyDelta = z.infer<typeof TopologyDeltaSchema>;
 

@@ -20,7 +20,7 @@ import type {
   WorkloadListQuery,
   WorkloadSummary,
 } from '@drivebay/api-types';
-import { claimId, type Inventory, nodeId, podId } from '@drivebay/composer';
+import { claimId, type Inventory, isAffected, nodeId, podId, worstVolumeHealth } from '@drivebay/composer';
 import { CommandError } from '../commands/errors.js';
 import type { KubeView } from '../state/kube-view.js';
 import type { VolumeView } from '../state/volume-view.js';
@@ -32,16 +32,9 @@ export interface KubeState {
   inventory: Inventory;
 }
 
-const HEALTH_RANK: Record<VolumeHealth, number> = { healthy: 0, rebuilding: 1, degraded: 2, failed: 3 };
-
 /** The worst health among volumes (null with none known). */
 export function worstHealth(state: KubeState, volumeIds: readonly string[]): VolumeHealth | null {
-  let worst: VolumeHealth | null = null;
-  for (const id of volumeIds) {
-    const health = state.volumes.volumes.get(id)?.health;
-    if (health && (worst === null || HEALTH_RANK[health] > HEALTH_RANK[worst])) worst = health;
-  }
-  return worst;
+  return worstVolumeHealth(volumeIds.map((id) => state.volumes.volumes.get(id)?.health));
 }
 
 const byName = <T extends { cluster: string; namespace: string; name: string }>(a: T, b: T) =>
@@ -69,8 +62,6 @@ function volumesUnder(state: KubeState, query: { drive?: string; enclosure?: str
   }
   return ids ?? new Set<string>();
 }
-
-const isAffected = (health: VolumeHealth | null) => health !== null && health !== 'healthy';
 
 function candidates<T>(
   all: Map<string, T>,

@@ -26,6 +26,17 @@ export interface LiveClient {
 /** Sends one batch to several clients; the socket adapter encodes it once for all of them. */
 export type Fanout = (clients: readonly LiveClient[], batch: FeedBatch) => void;
 
+/**
+ * A room whose content is derived from the state rather than stored (the incident summary): its
+ * one delta says everything, so a join gets the current one and a batch goes out only when it
+ * changed.
+ */
+export interface DerivedRoom {
+  room: LiveRoom;
+  derive(revision: number): TopologyDelta;
+  same(a: TopologyDelta, b: TopologyDelta): boolean;
+}
+
 export interface HubOptions {
   /** How long changes are gathered before one frame goes to every client of a room. */
   batchMs: number;
@@ -71,6 +82,9 @@ export class LiveHub {
   private timer: NodeJS.Timeout | undefined;
   /** While the mirror's feed is broken, joins wait for nothing and are told to retry. */
   private feedBroken = false;
+  private readonly derived = new Map<Feed, DerivedRoom>();
+  /** The last delta each derived room sent. */
+  private readonly lastDerived = new Map<Feed, TopologyDelta>();
 
   constructor(
     private readonly store: Pick<StateStore, 'changesSince' | 'revision'>,
@@ -79,7 +93,10 @@ export class LiveHub {
     private readonly fanout: Fanout = (clients, batch) => {
       for (const client of clients) client.send(batch);
     },
-  ) {}
+    derivedRooms: readonly DerivedRoom[] = [],
+  ) {
+    for (const room of derivedRooms) this.derived.set(room.room, room);
+  }
 
   start(): void {
     this.flushedRevision = this.latestRevision = this.mirror.revision;
@@ -105,6 +122,8 @@ export class LiveHub {
   async join(client: LiveClient, feed: Feed, sinceRevision: number): Promise<number> {
     this.leave(client.id, feed);
     if (this.feedBroken) throw new HubUnavailableError();
+    const derived = this.derived.get(feed);
+    if (derived) return this.joinDerived(client, derived, sinceRevision);
     let cursor = sinceRevision;
     try {
       while (cursor < this.flushedRevision) {
@@ -124,6 +143,18 @@ export class LiveHub {
     }
     // No await from the last catch-up to here: no batch can be flushed between them.
     this.add({ client, feed, cursor });
+    return cursor;
+  }
+
+  /** A derived room has no history to replay: the current delta brings any client up to date. */
+  private joinDerived(client: LiveClient, derived: DerivedRoom, sinceRevision: number): number {
+    const cursor = Math.max(sinceRevision, this.flushedRevision);
+    if (sinceRevision < this.flushedRevision) {
+      const current = derived.derive(this.flushedRevision);
+      this.lastDerived.set(derived.room, current);
+      client.send({ room: derived.room, fromRevision: sinceRevision, toRevision: cursor, deltas: [current] });
+    }
+    this.add({ client, feed: derived.room, cursor });
     return cursor;
   }
 
@@ -181,6 +212,14 @@ export class LiveHub {
     if (all.length > 0) byRoom.set('*', all);
     this.pending = [];
     this.flushedRevision = toRevision;
+    for (const [room, derived] of this.derived) {
+      if ((this.byFeed.get(room)?.size ?? 0) === 0) continue;
+      const current = derived.derive(toRevision);
+      const last = this.lastDerived.get(room);
+      if (last && derived.same(last, current)) continue;
+      this.lastDerived.set(room, current);
+      byRoom.set(room, [current]);
+    }
     for (const [feed, deltas] of byRoom) this.send(feed, coalesceKubeSignals(deltas), toRevision);
   }
 

@@ -14,6 +14,8 @@ export interface VolumeFollower {
  */
 export class VolumeView implements MirroredView {
   readonly volumes = new Map<string, Volume>();
+  /** Volumes that are not healthy: what an incident reads, without a walk over every volume. */
+  readonly unhealthy = new Map<string, Volume>();
   private readonly byDrive = new Map<string, Set<string>>();
 
   constructor(private readonly followers: VolumeFollower[] = []) {}
@@ -24,6 +26,7 @@ export class VolumeView implements MirroredView {
     const { change } = typed;
     const { id } = change;
     this.unindex(id);
+    this.unhealthy.delete(id);
     if (change.type === 'delete') {
       this.volumes.delete(id);
       for (const follower of this.followers) follower.remove(id);
@@ -31,6 +34,7 @@ export class VolumeView implements MirroredView {
     }
     const volume = change.value;
     this.volumes.set(id, volume);
+    if (volume.health !== 'healthy') this.unhealthy.set(id, volume);
     for (const member of volume.members) {
       const ids = this.byDrive.get(member.driveId) ?? new Set<string>();
       this.byDrive.set(member.driveId, ids);

@@ -23,6 +23,9 @@ export class Inventory {
   private readonly driveMap = new Map<string, Drive>();
   private readonly serverMap = new Map<string, Server>();
   private readonly drivesByEnclosure = new Map<string, Map<string, Drive>>();
+  /** Drives whose health is not ok, and enclosures not online: what an incident is made of, kept as changes arrive. */
+  private readonly troubledDrives = new Map<string, Drive>();
+  private readonly offlineEnclosures = new Map<string, Enclosure>();
   private changes = 0;
 
   // Read-only views: every change goes through apply(), so `version` is a sound change test.
@@ -50,6 +53,16 @@ export class Inventory {
     return this.changes;
   }
 
+  /** Drives whose health is not ok (failed, offline, degraded), without walking every drive. */
+  get unhealthyDrives(): ReadonlyMap<string, Drive> {
+    return this.troubledDrives;
+  }
+
+  /** Enclosures that are not online. */
+  get enclosuresOffline(): ReadonlyMap<string, Enclosure> {
+    return this.offlineEnclosures;
+  }
+
   /** Drives currently in the enclosure's bays. */
   drivesIn(enclosureId: string): Drive[] {
     return [...(this.drivesByEnclosure.get(enclosureId)?.values() ?? [])];
@@ -66,6 +79,9 @@ export class Inventory {
         return;
       case 'enclosure':
         applyToMap(this.enclosureMap, change);
+        if (change.op === 'put' && change.value.state !== 'online')
+          this.offlineEnclosures.set(change.value.id, change.value);
+        else this.offlineEnclosures.delete(change.op === 'put' ? change.value.id : change.id);
         return;
       case 'server':
         applyToMap(this.serverMap, change);
@@ -82,11 +98,13 @@ export class Inventory {
     const id = change.op === 'put' ? change.value.id : change.id;
     const previous = this.driveMap.get(id);
     if (previous) this.drivesByEnclosure.get(previous.enclosure)?.delete(id);
+    this.troubledDrives.delete(id);
     if (change.op === 'delete') {
       this.driveMap.delete(id);
       return;
     }
     this.driveMap.set(id, change.value);
+    if (change.value.health !== 'ok') this.troubledDrives.set(id, change.value);
     let bays = this.drivesByEnclosure.get(change.value.enclosure);
     if (!bays) {
       bays = new Map();

@@ -1,4 +1,14 @@
-import type { Drive, Enclosure, Rack, Server } from '@drivebay/api-types';
+import {
+  type Claim,
+  type Drive,
+  type Enclosure,
+  type Pod,
+  type Rack,
+  type Server,
+  StorageClassParametersSchema,
+  type Volume,
+  type VolumeMember,
+} from '@drivebay/api-types';
 
 // One counter for every builder, so ids never repeat within a test run.
 let counter = 0;
@@ -81,4 +91,88 @@ export function buildServer(overrides: Partial<Server> = {}): Server {
 export function buildRack(overrides: Partial<Rack> = {}): Rack {
   const n = nextNumber();
   return { id: `rack-test-${n}`, name: `Test rack ${n}`, row: 0, position: n, ...overrides };
+}
+
+/** An active whole-drive member of set 0, copy 0. */
+export function buildMember(overrides: Partial<VolumeMember> = {}): VolumeMember {
+  return {
+    driveId: 'drive-1',
+    enclosureId: 'enc-1',
+    storageGroup: 'sg-a',
+    set: 0,
+    copy: 0,
+    state: 'active',
+    ...overrides,
+  };
+}
+
+/** A healthy, published single-drive HDD volume; override what the test is about. */
+export function buildVolume(overrides: Partial<Volume> = {}): Volume {
+  const name = overrides.name ?? overrides.id ?? 'pvc-1';
+  return {
+    id: name,
+    name,
+    cluster: 'default',
+    logicalNode: `ln-${name}`,
+    request: {
+      name,
+      capacityBytes: 100_000_000_000,
+      reclaimPolicy: 'Delete',
+      volumeMode: 'Filesystem',
+      cluster: 'default',
+      parameters: StorageClassParametersSchema.parse({}),
+    },
+    layout: 'single',
+    media: 'hdd',
+    capacityBytes: 12_000_000_000_000,
+    members: [buildMember()],
+    transport: 'iscsi',
+    lifecycle: 'NodePublished',
+    health: 'healthy',
+    server: 'server-1',
+    stagingPath: '/var/lib/kubelet/staging/pvc-1',
+    targetPaths: ['/var/lib/kubelet/pods/abc/volumes/pvc-1'],
+    encryptionKeyId: null,
+    createdAt: '2025-06-01T10:00:00.000Z',
+    updatedAt: '2025-06-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A running, ready pod of StatefulSet cassandra using volume pvc-1 through its claim. */
+export function buildPod(overrides: Partial<Pod> = {}): Pod {
+  return {
+    cluster: 'sim',
+    namespace: 'cassandra',
+    name: 'cassandra-0',
+    uid: 'uid-pod-0',
+    phase: 'Running',
+    ready: true,
+    restarts: 0,
+    node: 'node-1',
+    server: 'srv-1',
+    workload: { kind: 'StatefulSet', name: 'cassandra' },
+    claims: ['data-cassandra-0'],
+    volumeIds: ['pvc-1'],
+    startedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A claim bound to Drivebay volume pvc-1. */
+export function buildClaim(overrides: Partial<Claim> = {}): Claim {
+  return {
+    cluster: 'sim',
+    namespace: 'cassandra',
+    name: 'data-cassandra-0',
+    uid: 'uid-claim-0',
+    phase: 'Bound',
+    storageClass: 'drivebay-hdd',
+    requestBytes: 100_000_000_000,
+    pv: 'pv-1',
+    driver: 'csi.drivebay.io',
+    volumeHandle: 'pvc-1',
+    volumeId: 'pvc-1',
+    ...overrides,
+  };
 }

@@ -59,7 +59,8 @@ function applyDelta(draft: ModelDraft, delta: TopologyDelta): void {
     case 'volume.delete':
     case 'event':
     case 'kube.changed':
-      // Volumes, domain events and Kubernetes changes feed their own views, not the topology map.
+    case 'incident.summary':
+      // Volumes, domain events, Kubernetes changes and the incident summary feed their own views, not the topology map.
       return;
     default:
       assertNever(delta);

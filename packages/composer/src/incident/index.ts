@@ -1,0 +1,3 @@
+export type * from './incident-state.js';
+export * from './report.js';
+export * from './summary.js';
