@@ -149,6 +149,8 @@ export const probes: Record<RuleKey, Probe> = {
     }),
   },
   'GET /api/v1/events': { ok: 200, prepare: () => ({ path: '/events?limit=5' }) },
+  'GET /api/v1/incident': { ok: 200, prepare: () => ({ path: '/incident' }) },
+  'GET /api/v1/incident/summary': { ok: 200, prepare: () => ({ path: '/incident/summary' }) },
   'GET /api/v1/capacity': { ok: 200, prepare: () => ({ path: '/capacity' }) },
   'GET /api/v1/clusters': { ok: 200, prepare: () => ({ path: '/clusters' }) },
   'GET /api/v1/workloads': { ok: 200, prepare: () => ({ path: '/workloads?cluster=simulated' }) },
