@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, usage } from './config.js';
 import { VolumeKeys } from './crypto/volume-keys.js';
 import { type SimulatedCluster, startSimulatedCluster } from './embedded/simulated-cluster.js';
 import { simulatedHardware } from './embedded/simulated-hardware.js';
+import { simulatedHardwareModule } from './embedded/simulated-hardware-module.js';
 import { createLogger } from './log.js';
 import { resolveClusters } from './sources/kubernetes/cluster-config.js';
 import { openSqliteStore } from './store/sqlite-store.js';
@@ -70,8 +71,7 @@ async function main(): Promise<void> {
     ...(config.tlsCert
       ? { tls: { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } }
       : {}),
-    hardware: hardware.source,
-    faults: hardware.faults,
+    modules: [simulatedHardwareModule(hardware)],
   });
   await new Promise<void>((resolve, reject) => {
     app.http.once('error', reject);

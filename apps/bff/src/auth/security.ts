@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { auditMutations } from '../audit/audit-middleware.js';
-import { AuditTrail } from '../audit/audit-trail.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { StoreMirror } from '../state/mirror.js';
@@ -42,13 +42,12 @@ export const defaultSecurityOptions: SecurityOptions = {
 export function createSecurity(
   store: StateStore,
   writer: StoreWriter,
+  audit: AuditTrail,
   mirror: StoreMirror,
   clock: Clock,
-  nextId: () => string,
   options: SecurityOptions,
   log: Logger,
 ) {
-  const audit = new AuditTrail(writer, clock, nextId);
   const sessions = new SessionBook(store, writer, clock, options.session);
   const users = new UserDirectory(store, audit, clock, (u) => sessions.closeAllOf(u), options.passwordCost);
   const tokens = new TokenBook(store, audit, clock);

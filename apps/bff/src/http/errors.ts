@@ -31,6 +31,11 @@ export const apiNotFound: RequestHandler = (req, res) => {
   sendError(res, 'NOT_FOUND', `no route ${req.method} ${req.path}; see the README for the API`);
 };
 
+/** Anything no route serves (a path under /api/ but not /api/v1, a POST to a console page): JSON, never HTML. */
+export const notFound: RequestHandler = (req, res) => {
+  sendError(res, 'NOT_FOUND', `no route ${req.method} ${req.path}; the API is under /api/v1`);
+};
+
 /** Describes the first zod issue as "field: what is allowed". */
 export function describeZodError(error: ZodError, root: string): { field: string; message: string } {
   const issue = error.issues[0];

@@ -93,9 +93,11 @@ export class LiveHub {
     private readonly fanout: Fanout = (clients, batch) => {
       for (const client of clients) client.send(batch);
     },
-    derivedRooms: readonly DerivedRoom[] = [],
-  ) {
-    for (const room of derivedRooms) this.derived.set(room.room, room);
+  ) {}
+
+  /** A room whose one delta is derived from the state (the incident summary). */
+  addDerivedRoom(room: DerivedRoom): void {
+    this.derived.set(room.room, room);
   }
 
   start(): void {

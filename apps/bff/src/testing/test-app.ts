@@ -10,6 +10,7 @@ import { systemClock } from '../clock.js';
 import type { RebuildOptions } from '../commands/rebuild-scheduler.js';
 import { VolumeKeys } from '../crypto/volume-keys.js';
 import { simulatedHardware } from '../embedded/simulated-hardware.js';
+import { simulatedHardwareModule } from '../embedded/simulated-hardware-module.js';
 import type { HubOptions } from '../live/hub.js';
 import { createLogger } from '../log.js';
 import type { MetricsOptions } from '../metrics/metrics-sampler.js';
@@ -58,8 +59,7 @@ export async function startTestApp(
     webRoot: join(dataDir, 'no-web-build'),
     volumeKeys: VolumeKeys.open({ secretFile: join(dataDir, 'site-secret') }),
     ...(options.rebuild ? { rebuild: options.rebuild } : {}),
-    hardware: hardware.source,
-    faults: hardware.faults,
+    modules: [simulatedHardwareModule(hardware)],
     ...(options.hub ? { hub: options.hub } : {}),
     // A cheap scrypt cost keeps sign-ins fast in tests; hashes record their cost, so this is safe.
     security: { passwordCost: 2 ** 10, ...options.security },

@@ -1,0 +1,27 @@
+import { IngestCommands } from '../../commands/ingest.js';
+import { volumeReaction } from '../../commands/volume-reaction.js';
+import type { HardwareSource } from '../../sources/hardware.js';
+import { defineModule } from '../module.js';
+import { services } from '../services.js';
+
+/**
+ * The hardware path: the source (simulated or real, whichever module provides it) reports
+ * observations; the ingest decides them through the composer, with what they mean for volumes,
+ * and commits them.
+ */
+export const hardwareModule = defineModule({
+  name: 'hardware',
+  deps: { committer: services.committer, mirror: services.mirror, source: services.hardwareSource },
+  init({ committer, mirror, source }, lifecycle) {
+    const ingest = new IngestCommands(committer, mirror, volumeReaction(mirror));
+    let hardware: HardwareSource | undefined;
+    lifecycle.onStart(async () => {
+      const started = source(mirror.inventory);
+      hardware = started;
+      await started.start((observation) => ingest.observe(observation, `hardware:${started.name}`));
+    });
+    lifecycle.onStop(async () => {
+      await hardware?.stop();
+    });
+  },
+});
