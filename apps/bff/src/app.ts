@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Inventory } from '@drivebay/composer';
 import { assemble } from './app/assemble.js';
 import type { AppDependencies } from './app/dependencies.js';
+import type { ServiceRef } from './app/module.js';
 import { hardwareModule } from './app/modules/hardware-module.js';
 import { httpModule } from './app/modules/http-module.js';
 import { kubernetesModule } from './app/modules/kubernetes-module.js';
@@ -23,6 +24,8 @@ export type { AppDependencies } from './app/dependencies.js';
 
 export interface App {
   http: HttpServer;
+  /** A service of any module, e.g. one a given module provides. */
+  get<T>(ref: ServiceRef<T>): T;
   /** Users, sessions, tokens, the audit trail and the access table of every API route. */
   security: Security;
   /** The mirrored inventory (read-only), e.g. for seeding a simulated cluster with the site's servers. */
@@ -66,10 +69,12 @@ export function createApp(deps: AppDependencies): App {
     [services.config.id, deps],
     [services.readiness.id, readiness],
   ]);
-  const assembly = assemble([...defaultModules, ...deps.modules, ...laterModules], root);
+  // Given modules come last; each is still initialised after the providers of what it needs.
+  const assembly = assemble([...defaultModules, ...laterModules, ...deps.modules], root);
   const mirror = assembly.get(services.mirror);
   return {
     http: assembly.get(services.http),
+    get: (ref) => assembly.get(ref),
     security: assembly.get(services.security),
     inventory: () => mirror.inventory,
     csi: assembly.get(services.volumes),

@@ -8,7 +8,7 @@ import { OidcLogin } from './auth/oidc/oidc-login.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { VolumeKeys } from './crypto/volume-keys.js';
-import { type SimulatedCluster, startSimulatedCluster } from './embedded/simulated-cluster.js';
+import { simulatedClusterModule, simulatedClusterRef } from './embedded/simulated-cluster-module.js';
 import { simulatedHardware } from './embedded/simulated-hardware.js';
 import { simulatedHardwareModule } from './embedded/simulated-hardware-module.js';
 import { createLogger } from './log.js';
@@ -71,7 +71,13 @@ async function main(): Promise<void> {
     ...(config.tlsCert
       ? { tls: { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } }
       : {}),
-    modules: [simulatedHardwareModule(hardware)],
+    modules: [
+      simulatedHardwareModule(hardware),
+      // Without a kubeconfig, the embedded default's simulated cluster, watched like a real one.
+      ...(clusters === 'simulator'
+        ? [simulatedClusterModule({ port: config.kubeSimPort, workloads: config.simulatedWorkloads })]
+        : []),
+    ],
   });
   await new Promise<void>((resolve, reject) => {
     app.http.once('error', reject);
@@ -82,27 +88,15 @@ async function main(): Promise<void> {
   const url = `${config.tlsCert ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir, scale: config.scale });
   await app.start();
-  // Without a kubeconfig, the embedded default's simulated cluster: a real Kubernetes API on
-  // loopback with a node for every simulated server, workloads on Drivebay volumes, and the same
-  // podwatcher a real cluster gets.
-  let kube: SimulatedCluster | undefined;
-  if (clusters === 'simulator') {
-    kube = await startSimulatedCluster({
-      port: config.kubeSimPort,
-      workloads: config.simulatedWorkloads,
-      servers: () => app.inventory().servers.values(),
-      csi: app.csi,
-      log,
-    });
-    void app.watch(kube.target);
-  } else {
+  if (clusters !== 'simulator') {
     for (const target of clusters) {
       log.info('watching cluster', { cluster: target.id, context: target.context, server: target.server });
       void app.watch(target);
     }
   }
+  const kube = clusters === 'simulator' ? app.get(simulatedClusterRef).url() : undefined;
   const kubeLine = kube
-    ? `  Kubernetes (simulated): ${kube.url}  e.g. kubectl --server ${kube.url} get pods -A -o wide`
+    ? `  Kubernetes (simulated): ${kube}  e.g. kubectl --server ${kube} get pods -A -o wide`
     : `  Kubernetes: ${clusters === 'simulator' ? '' : clusters.map((c) => `${c.id} (${c.server})`).join(', ')}`;
   const admin = await bootstrapAdmin(app.security.users, config.dataDir);
   const signInHelp = admin
@@ -114,7 +108,6 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });
-    await kube?.close();
     await app.close();
     await store.close();
     process.exit(0);
