@@ -2,127 +2,158 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
-/** Everything the process can be told, from flags first, then the environment, then defaults. */
-export const ConfigSchema = z.object({
-  host: z.string().min(1),
-  port: z.coerce.number().int().min(0).max(65535),
-  dataDir: z.string().min(1),
-  scale: z.enum(['small', 'large']),
-  seed: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31),
-  logLevel: z.enum(['info', 'warn', 'error', 'silent']),
-  webRoot: z.string().min(1),
-  rebuildRate: z.coerce.number().positive().max(1e12),
-  retainEvents: z.coerce.number().int().min(1000).max(10_000_000),
-  metricsIntervalSeconds: z.coerce.number().int().min(1).max(3600),
-  kubeSimPort: z.coerce.number().int().min(0).max(65535),
-  simulatedWorkloads: z.enum(['on', 'off'], { message: 'on or off' }).transform((v) => v === 'on'),
-  sessionIdleMinutes: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
-  sessionMaxHours: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30),
-  lockoutFailures: z.coerce.number().int().min(1).max(10),
-  lockoutMinutes: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
-  allowedOrigins: z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url({ protocol: /^https?$/ }).regex(/^[^/]+\/\/[^/]+$/, 'an origin has no path'))),
-  tlsCert: z.string(),
-  tlsKey: z.string(),
-  kubeconfigs: z.array(z.string()),
-  contexts: z.array(z.string()),
-  inCluster: z.boolean(),
-});
-export type Config = z.infer<typeof ConfigSchema>;
+/** A whole number written as digits only: "0x10", "1e3" or " 12" are not numbers here. */
+const wholeNumber = (min: number, max: number) =>
+  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
 
+const oneOf = <T extends string>(...values: [T, ...T[]]) => z.enum(values);
+
+/**
+ * Every flag: its environment variable, default, help, how its text is read, and what is allowed
+ * (said in an error). Flags win over environment variables, which win over defaults.
+ */
 const flags = {
-  host: { type: 'string', env: 'HOST', fallback: '127.0.0.1', help: 'address to listen on' },
-  port: { type: 'string', env: 'PORT', fallback: '8080', help: 'port to listen on (0 = any free port)' },
-  'data-dir': { type: 'string', env: 'DATA_DIR', fallback: './data', help: 'where the SQLite store lives' },
-  scale: { type: 'string', env: 'SCALE', fallback: 'small', help: 'simulated site: small | large' },
-  seed: { type: 'string', env: 'SEED', fallback: '1', help: 'seed of the simulated site' },
-  'log-level': { type: 'string', env: 'LOG_LEVEL', fallback: 'info', help: 'info | warn | error | silent' },
-  'web-root': { type: 'string', env: 'WEB_ROOT', fallback: 'apps/web/dist', help: 'built web console' },
+  host: {
+    env: 'HOST',
+    fallback: '127.0.0.1',
+    help: 'address to listen on',
+    schema: z.string().min(1),
+    allowed: 'an address to listen on, e.g. 127.0.0.1 or 0.0.0.0',
+  },
+  port: {
+    env: 'PORT',
+    fallback: '8080',
+    help: 'port to listen on (0: any free port)',
+    schema: wholeNumber(0, 65535),
+    allowed: 'a port number from 0 to 65535 (0: any free port)',
+  },
+  'data-dir': {
+    env: 'DATA_DIR',
+    fallback: './data',
+    help: 'where the SQLite store lives',
+    schema: z.string().min(1),
+    allowed: 'a directory path',
+  },
+  scale: {
+    env: 'SCALE',
+    fallback: 'small',
+    help: 'simulated site: small | large',
+    schema: oneOf('small', 'large'),
+    allowed: 'small or large',
+  },
+  seed: {
+    env: 'SEED',
+    fallback: '1',
+    help: 'seed of the simulated site',
+    schema: wholeNumber(0, 2 ** 31),
+    allowed: `a whole number from 0 to ${2 ** 31}`,
+  },
+  'log-level': {
+    env: 'LOG_LEVEL',
+    fallback: 'info',
+    help: 'info | warn | error | silent',
+    schema: oneOf('info', 'warn', 'error', 'silent'),
+    allowed: 'info, warn, error or silent',
+  },
+  'web-root': {
+    env: 'WEB_ROOT',
+    fallback: 'apps/web/dist',
+    help: 'built web console',
+    schema: z.string().min(1),
+    allowed: 'a directory path',
+  },
   'rebuild-rate': {
-    type: 'string',
     env: 'REBUILD_RATE',
     fallback: '1000000000',
     help: 'simulated rebuild copy rate, bytes/s',
+    schema: wholeNumber(1, 1e12),
+    allowed: 'bytes per second, a whole number from 1 to 1000000000000',
   },
   'retain-events': {
-    type: 'string',
     env: 'RETAIN_EVENTS',
     fallback: '100000',
     help: 'newest events kept in the timeline; older ones are deleted',
+    schema: wholeNumber(1000, 10_000_000),
+    allowed: 'a whole number from 1000 to 10000000',
   },
   'metrics-interval-seconds': {
-    type: 'string',
     env: 'METRICS_INTERVAL_SECONDS',
     fallback: '60',
-    help: 'how often capacity, allocations and the event rate are recorded for the charts (a week of samples is kept)',
+    help: 'how often capacity, allocations and the event rate are recorded (a week is kept)',
+    schema: wholeNumber(1, 3600),
+    allowed: 'seconds, from 1 to 3600',
   },
   'kube-sim-port': {
-    type: 'string',
     env: 'KUBE_SIM_PORT',
     fallback: '0',
-    help: 'port of the simulated Kubernetes API on loopback (0 = any free port; printed at start)',
+    help: 'port of the simulated Kubernetes API on loopback (0: any free port)',
+    schema: wholeNumber(0, 65535),
+    allowed: 'a port number from 0 to 65535 (0: any free port)',
   },
   'simulated-workloads': {
-    type: 'string',
     env: 'SIMULATED_WORKLOADS',
     fallback: 'on',
-    help: 'on: the simulated cluster runs its StatefulSets and Deployments on Drivebay volumes; off: nodes and storage classes only',
+    help: 'off: the simulated cluster has nodes and storage classes but runs no workloads',
+    schema: oneOf('on', 'off'),
+    allowed: 'on or off',
   },
   'session-idle-minutes': {
-    type: 'string',
     env: 'SESSION_IDLE_MINUTES',
     fallback: '30',
     help: 'sign a session out after this long without a request',
+    schema: wholeNumber(1, 24 * 60),
+    allowed: `minutes, from 1 to ${24 * 60}`,
   },
   'session-max-hours': {
-    type: 'string',
     env: 'SESSION_MAX_HOURS',
     fallback: '8',
     help: 'sign a session out this long after sign-in, whatever the activity',
+    schema: wholeNumber(1, 24 * 30),
+    allowed: `hours, from 1 to ${24 * 30}`,
   },
   'lockout-failures': {
-    type: 'string',
     env: 'LOCKOUT_FAILURES',
     fallback: '10',
     help: 'failed sign-ins in a row that lock an account (at most 10)',
+    schema: wholeNumber(1, 10),
+    allowed: 'a whole number from 1 to 10',
   },
   'lockout-minutes': {
-    type: 'string',
     env: 'LOCKOUT_MINUTES',
     fallback: '15',
-    help: 'how long a lockout lasts',
+    help: 'how long a lockout lasts (also the per-address window)',
+    schema: wholeNumber(1, 24 * 60),
+    allowed: `minutes, from 1 to ${24 * 60}`,
   },
   'allowed-origins': {
-    type: 'string',
     env: 'ALLOWED_ORIGINS',
     fallback: '',
-    help: 'extra origins (scheme://host:port, comma-separated) allowed to call the API, e.g. behind a proxy',
+    help: 'extra origins (https://host:port, comma-separated) allowed to call the API',
+    schema: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ }).regex(/^[^/]+\/\/[^/]+$/))),
+    allowed: 'comma-separated origins like https://console.example.com:8443 (scheme, host, port; no path)',
   },
-  'tls-cert': { type: 'string', env: 'TLS_CERT', fallback: '', help: 'PEM certificate file: serve HTTPS' },
-  'tls-key': { type: 'string', env: 'TLS_KEY', fallback: '', help: 'PEM private key file for --tls-cert' },
+  'tls-cert': {
+    env: 'TLS_CERT',
+    fallback: '',
+    help: 'PEM certificate file: serve HTTPS',
+    schema: z.string(),
+    allowed: 'a PEM file path',
+  },
+  'tls-key': {
+    env: 'TLS_KEY',
+    fallback: '',
+    help: 'PEM private key file for --tls-cert',
+    schema: z.string(),
+    allowed: 'a PEM file path',
+  },
 } as const;
 
 /** Which Kubernetes clusters to watch; sources/kubernetes/cluster-config.ts reads the files and checks the names. */
@@ -131,7 +162,7 @@ const kubernetesFlags = {
     type: 'string',
     multiple: true,
     env: 'KUBECONFIG',
-    fallback: 'none',
+    fallback: '',
     help: 'kubeconfig file to watch clusters from, repeatable; else the KUBECONFIG path list',
   },
   context: {
@@ -146,74 +177,144 @@ const kubernetesFlags = {
     multiple: false,
     env: '',
     fallback: 'only in a pod, without kubeconfig',
-    help: 'watch the cluster this pod runs in, with its service-account token (none of the three: the simulated cluster)',
+    help: 'watch the cluster this pod runs in (none of the three: the simulated cluster)',
   },
 } as const;
+
+type FlagName = keyof typeof flags;
+type Parsed<N extends FlagName> = z.output<(typeof flags)[N]['schema']>;
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  scale: 'small' | 'large';
+  seed: number;
+  logLevel: 'info' | 'warn' | 'error' | 'silent';
+  webRoot: string;
+  rebuildRate: number;
+  retainEvents: number;
+  metricsIntervalSeconds: number;
+  kubeSimPort: number;
+  simulatedWorkloads: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  lockoutFailures: number;
+  lockoutMinutes: number;
+  allowedOrigins: string[];
+  tlsCert: string;
+  tlsKey: string;
+  kubeconfigs: string[];
+  contexts: string[];
+  inCluster: boolean;
+}
 
 /** A configuration mistake: the process prints it and exits instead of starting half-configured. */
 export class ConfigError extends Error {}
 
-/** Reads flags and environment; every bad value is named with what is allowed. */
+/** How to ask for the flags, said after every configuration mistake. */
+const SEE_HELP = 'see `npm start -- --help`';
+
+/**
+ * Reads flags and environment. A bad value stops here with one line that says what was given,
+ * where (the flag, or the environment variable), and what is allowed.
+ */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     values = parseArgs({
       args: argv,
       options: {
-        ...Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, { type: f.type }])),
+        ...Object.fromEntries(Object.keys(flags).map((name) => [name, { type: 'string' as const }])),
         ...Object.fromEntries(
           Object.entries(kubernetesFlags).map(([name, f]) => [name, { type: f.type, multiple: f.multiple }]),
         ),
       },
       strict: true,
-    }).values as Record<string, string | undefined>;
+    }).values;
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message}\n${usage()}`);
+    throw new ConfigError(`${plainParseError(error)}; ${SEE_HELP}`);
   }
-  const pick = (name: keyof typeof flags) => {
-    const value = values[name];
-    return typeof value === 'string' ? value : (env[flags[name].env] ?? flags[name].fallback);
+  const read = <N extends FlagName>(name: N): Parsed<N> => {
+    const flag = flags[name];
+    const given = values[name];
+    const fromFlag = typeof given === 'string';
+    const fromEnv = !fromFlag && env[flag.env] !== undefined;
+    const text = fromFlag ? given : fromEnv ? (env[flag.env] ?? '') : flag.fallback;
+    const parsed = flag.schema.safeParse(text);
+    if (parsed.success) return parsed.data as Parsed<N>;
+    const where = fromFlag
+      ? `--${name} ${JSON.stringify(text)}`
+      : `${flag.env}=${JSON.stringify(text)} (environment)`;
+    throw new ConfigError(`${where}: not allowed; give ${flag.allowed}; ${SEE_HELP}`);
   };
-  const parsed = ConfigSchema.safeParse({
-    host: pick('host'),
-    port: pick('port'),
-    dataDir: resolve(pick('data-dir')),
-    scale: pick('scale'),
-    seed: pick('seed'),
-    logLevel: pick('log-level'),
-    webRoot: resolve(pick('web-root')),
-    rebuildRate: pick('rebuild-rate'),
-    retainEvents: pick('retain-events'),
-    metricsIntervalSeconds: pick('metrics-interval-seconds'),
-    kubeSimPort: pick('kube-sim-port'),
-    simulatedWorkloads: pick('simulated-workloads'),
-    sessionIdleMinutes: pick('session-idle-minutes'),
-    sessionMaxHours: pick('session-max-hours'),
-    lockoutFailures: pick('lockout-failures'),
-    lockoutMinutes: pick('lockout-minutes'),
-    allowedOrigins: pick('allowed-origins'),
-    tlsCert: pick('tls-cert'),
-    tlsKey: pick('tls-key'),
-    kubeconfigs: values.kubeconfig ?? [],
-    contexts: values.context ?? [],
-    inCluster: values['in-cluster'] ?? false,
-  });
-  if (parsed.success && (parsed.data.tlsCert === '') !== (parsed.data.tlsKey === '')) {
-    throw new ConfigError(`--tls-cert and --tls-key: give both or neither\n${usage()}`);
+  const config: Config = {
+    host: read('host'),
+    port: read('port'),
+    dataDir: resolve(read('data-dir')),
+    scale: read('scale'),
+    seed: read('seed'),
+    logLevel: read('log-level'),
+    webRoot: resolve(read('web-root')),
+    rebuildRate: read('rebuild-rate'),
+    retainEvents: read('retain-events'),
+    metricsIntervalSeconds: read('metrics-interval-seconds'),
+    kubeSimPort: read('kube-sim-port'),
+    simulatedWorkloads: read('simulated-workloads') === 'on',
+    sessionIdleMinutes: read('session-idle-minutes'),
+    sessionMaxHours: read('session-max-hours'),
+    lockoutFailures: read('lockout-failures'),
+    lockoutMinutes: read('lockout-minutes'),
+    allowedOrigins: read('allowed-origins'),
+    tlsCert: read('tls-cert'),
+    tlsKey: read('tls-key'),
+    kubeconfigs: stringsOf(values.kubeconfig),
+    contexts: stringsOf(values.context),
+    inCluster: values['in-cluster'] === true,
+  };
+  if ((config.tlsCert === '') !== (config.tlsKey === '')) {
+    throw new ConfigError(`--tls-cert and --tls-key: give both or neither; ${SEE_HELP}`);
   }
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? '');
-    const flag = Object.keys(flags).find((f) => f.replace(/-./g, (m) => (m[1] ?? '').toUpperCase()) === name);
-    throw new ConfigError(`--${flag ?? name}: ${issue?.message ?? 'invalid'}\n${usage()}`);
-  }
-  return parsed.data;
+  return config;
 }
 
-/** The flags and their environment variables, for --help and errors. */
+function stringsOf(value: string | boolean | string[] | undefined): string[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** node:util's parse errors, said the way the rest are ("--colour: no such flag"). */
+function plainParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `${unknown[1]}: no such flag`;
+  const missing = /Option '(--[^ ']+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1]}: needs a value`;
+  const boolean = /Option '(--[^ ']+)' does not take an argument/.exec(message);
+  if (boolean) return `${boolean[1]}: takes no value`;
+  const ambiguous = /Option '(--[^ ']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]}: a value starting with "-" is written ${ambiguous[1]}=<value>`;
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `${positional[1]}: not a flag (flags start with --)`;
+  return message.split('\n')[0] ?? message;
+}
+
+/** The flags, their environment variables and defaults, in aligned columns, for --help. */
 export function usage(): string {
-  const lines = Object.entries({ ...flags, ...kubernetesFlags }).map(
-    ([name, f]) => `  --${name.padEnd(21)} ${f.env.padEnd(21)} ${f.help} (default ${f.fallback})`,
-  );
-  return `Usage: npm start -- [flags]\n  flag                    env var\n${lines.join('\n')}`;
+  const rows = Object.entries({ ...flags, ...kubernetesFlags }).map(([name, f]) => ({
+    flag: `--${name}`,
+    env: f.env,
+    help: f.fallback === '' ? f.help : `${f.help} (default: ${f.fallback})`,
+  }));
+  const flagWidth = Math.max(...rows.map((r) => r.flag.length), 'flag'.length) + 2;
+  const envWidth = Math.max(...rows.map((r) => r.env.length), 'env var'.length) + 2;
+  const line = (flag: string, env: string, help: string) =>
+    `  ${flag.padEnd(flagWidth)}${env.padEnd(envWidth)}${help}`.trimEnd();
+  return [
+    'Usage: npm start -- [flags]',
+    '',
+    line('flag', 'env var', 'meaning'),
+    ...rows.map((r) => line(r.flag, r.env, r.help)),
+    '',
+    'Flags win over environment variables. OpenID Connect sign-in is configured by OIDC_* variables (see the README).',
+  ].join('\n');
 }

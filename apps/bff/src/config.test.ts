@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, usage } from './config.js';
+
+const mistake = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+  try {
+    loadConfig(argv, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('flags and environment', () => {
+  it('says what was given, where, and what is allowed, in one line', () => {
+    expect(mistake(['--port', 'abc'])).toBe(
+      '--port "abc": not allowed; give a port number from 0 to 65535 (0: any free port); see `npm start -- --help`',
+    );
+    expect(mistake([], { PORT: 'abc' })).toMatch(
+      /^PORT="abc" \(environment\): not allowed; give a port number/,
+    );
+    expect(mistake(['--scale', 'huge'])).toMatch(/^--scale "huge": not allowed; give small or large;/);
+    for (const message of [mistake(['--port', 'abc']), mistake(['--colour', 'red'])])
+      expect(message.split('\n')).toHaveLength(1);
+  });
+
+  it('reads numbers as digits only: no hex, exponent or blanks coerced', () => {
+    for (const text of ['0x10', '1e3', ' 80', '80.5', '-1', ''])
+      expect(mistake(['--port', text])).toMatch(/^--port/);
+    expect(loadConfig(['--port', '9000'], {}).port).toBe(9000);
+  });
+
+  it('lets a flag win over its variable, and the variable over the default', () => {
+    expect(loadConfig(['--port', '9000'], { PORT: '7000' }).port).toBe(9000);
+    expect(loadConfig([], { PORT: '7000' }).port).toBe(7000);
+    expect(loadConfig([], {}).port).toBe(8080);
+  });
+
+  it('names unknown flags, missing values and stray words plainly', () => {
+    expect(mistake(['--colour', 'red'])).toBe('--colour: no such flag; see `npm start -- --help`');
+    expect(mistake(['--port'])).toBe('--port: needs a value; see `npm start -- --help`');
+    expect(mistake(['start'])).toBe('start: not a flag (flags start with --); see `npm start -- --help`');
+  });
+});
+
+describe('usage', () => {
+  it('aligns every row and never prints an empty default', () => {
+    const text = usage();
+    expect(text).not.toContain('(default: )');
+    expect(text).not.toContain('(default )');
+    const rows = text.split('\n').filter((l) => l.startsWith('  --'));
+    expect(rows.length).toBeGreaterThan(20);
+    // Every row's help starts at the same column as the header's "meaning".
+    const header = text.split('\n').find((l) => l.includes('meaning')) ?? '';
+    const column = header.indexOf('meaning');
+    for (const row of rows) expect(row.slice(0, column).trimEnd().length, row).toBeLessThan(column);
+    for (const row of rows) expect(row[column - 1], row).toBe(' ');
+  });
+});
