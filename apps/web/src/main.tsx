@@ -3,10 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-import { onUnauthorized } from './api/unauthorized';
 import { markSessionEnded } from './features/auth/api/sessionQueries';
 import { createQueryClient } from './queryClient';
-import './shell/themeStore';
+import { onUnauthorized } from './shared/api/unauthorized';
+import './shared/theme/themeStore';
 import './styles.css';
 
 const container = document.getElementById('root');

@@ -1,10 +1,10 @@
 import type { Volume } from '@drivebay/api-types';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { useTopologySnapshot } from '../topology/hooks/useTopologySnapshot';
 import type { TopologyModel } from '../topology/model/topologyModel';
 import { useVolumeList } from '../volumes/hooks/useVolumeList';

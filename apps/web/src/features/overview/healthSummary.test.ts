@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDrive, buildEnclosure, buildRack, buildServer } from '../../testing/builders';
+import { buildDrive, buildEnclosure, buildRack, buildServer } from '../../shared/testing/builders';
 import { modelFromRecords } from '../topology/model/buildTopologyModel';
 import { needsAttention, summarizeHealth } from './healthSummary';
 

@@ -1,6 +1,6 @@
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { useTopologySnapshot } from '../topology/hooks/useTopologySnapshot';
 import { useVolumeList, useVolumeLoadProgress } from '../volumes/hooks/useVolumeList';
 import { SlicesOverview } from './components/SlicesOverview';

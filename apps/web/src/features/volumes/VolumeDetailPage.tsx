@@ -1,8 +1,8 @@
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { LayoutDiagram } from './components/LayoutDiagram';
 import { VolumeEvents } from './components/VolumeEvents';
 import { VolumeHeader } from './components/VolumeHeader';

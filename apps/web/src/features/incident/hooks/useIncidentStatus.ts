@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { podsQuery } from '../../../api/kubeQueries';
+import { podsQuery } from '../../../shared/api/kubeQueries';
 import { useTopologySnapshot } from '../../topology/hooks/useTopologySnapshot';
 import { volumeCountsQuery } from '../../volumes/api/volumeQueries';
 import { type IncidentStatus, incidentStatus } from '../model/incidentStatus';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
+import { EmptyState } from '../../../shared/components/EmptyState';
 import { useCan } from '../../auth/hooks/useSession';
 
 /** The empty state: what a slice is and how to get the first one, for whoever is looking. */

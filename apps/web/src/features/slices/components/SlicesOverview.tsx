@@ -1,6 +1,6 @@
 import type { Volume } from '@drivebay/api-types';
 import { useMemo } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
+import { EmptyState } from '../../../shared/components/EmptyState';
 import { useSelectedDrive } from '../../topology/hooks/useSelectedDrive';
 import type { TopologyModel } from '../../topology/model/topologyModel';
 import { siteSlices } from '../model/siteSlices';

@@ -2,7 +2,7 @@ import type { ClaimChain } from '@drivebay/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { claimQuery, podQuery } from '../../../api/kubeQueries';
+import { claimQuery, podQuery } from '../../../shared/api/kubeQueries';
 import { volumeDetailQuery } from '../../volumes/api/volumeQueries';
 import { type MapHighlight, parseHighlight, withHighlight } from '../details/mapHighlight';
 

@@ -1,4 +1,4 @@
-import { EmptyState } from '../../../components/EmptyState';
+import { EmptyState } from '../../../shared/components/EmptyState';
 import { useCan } from '../../auth/hooks/useSession';
 
 const composeExample = (origin: string) =>
