@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-import { markSessionEnded } from './features/auth/api/sessionQueries';
+import { markSessionEnded } from './features/auth';
 import { createQueryClient } from './queryClient';
 import { onUnauthorized } from './shared/api/unauthorized';
 import './shared/theme/themeStore';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { IncidentBanner } from '../features/incident/components/IncidentBanner';
+import { IncidentBanner } from '../features/incident';
 import { BrandMark } from '../shared/components/BrandMark';
 import { ThemeToggle } from '../shared/components/ThemeToggle';
 import { ConnectionIndicator } from './ConnectionIndicator';

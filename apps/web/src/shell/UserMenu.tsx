@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { logout } from '../features/auth/api/authApi';
-import { markSessionEnded } from '../features/auth/api/sessionQueries';
-import { useSessionInfo } from '../features/auth/hooks/useSession';
+import { logout, markSessionEnded, useSessionInfo } from '../features/auth';
 import { FormError } from '../shared/components/FormError';
 import { RoleBadge } from '../shared/components/RoleBadge';
 import { useDismiss } from '../shared/hooks/useDismiss';

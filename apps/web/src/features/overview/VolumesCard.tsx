@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { StatusIcon } from '../../shared/components/StatusIcon';
 import { formatCount } from '../../shared/format/count';
 import { HEALTH_ORDER, healthTone } from '../../shared/model/volumeLabels';
-import { volumeCountsQuery } from '../volumes/api/volumeQueries';
+import { volumeCountsQuery } from '../volumes';
 import { SummaryCard } from './SummaryCard';
 
 /** Volumes in all and by health, from the server's counts; each health links to the filtered list. */

@@ -5,7 +5,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useSessionInfo } from '../auth/hooks/useSession';
+import { useSessionInfo } from '../auth';
 import { tokensQuery } from './api/tokensApi';
 import { CreateTokenForm } from './components/CreateTokenForm';
 import { NewTokenSecret } from './components/NewTokenSecret';

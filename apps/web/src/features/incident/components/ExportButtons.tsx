@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { formatTimestamp } from '../../../shared/format/time';
 import { useTheme } from '../../../shared/theme/useTheme';
-import { paletteFor } from '../../topology/map/paletteFor';
-import { renderMapPng } from '../../topology/map/renderMapPng';
-import type { TopologyModel } from '../../topology/model/topologyModel';
+import { paletteFor, renderMapPng, type TopologyModel } from '../../topology';
 import { downloadBlob, exportBaseName } from '../export/download';
 import type { IncidentReport } from '../model/incidentReport';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDrive, buildEnclosure, buildRack, buildServer } from '../../../shared/testing/builders';
 import { buildClaim, buildPod } from '../../../shared/testing/buildKube';
 import { buildMember, buildVolume } from '../../../shared/testing/buildVolume';
-import { buildTopologyModel } from '../../topology/model/buildTopologyModel';
+import { buildTopologyModel } from '../../topology';
 import { incidentReport } from './incidentReport';
 
 const model = buildTopologyModel({

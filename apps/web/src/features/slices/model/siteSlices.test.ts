@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDrive, buildEnclosure } from '../../../shared/testing/builders';
 import { buildMember, buildVolume } from '../../../shared/testing/buildVolume';
 import { generateSite } from '../../../shared/testing/generateSite';
-import { modelFromRecords } from '../../topology/model/buildTopologyModel';
+import { modelFromRecords } from '../../topology';
 import { siteSlices } from './siteSlices';
 
 const records = (drives = [buildDrive()]) => ({

@@ -4,9 +4,7 @@ import { errorMessage } from '../../../shared/api/apiError';
 import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
 import { formatCount } from '../../../shared/format/count';
 import { layoutLabel } from '../../../shared/model/volumeLabels';
-import { useVolumeList } from '../../volumes/hooks/useVolumeList';
-import { sortVolumes } from '../../volumes/model/sortVolumes';
-import { countByHealth, healthSummaryLine } from '../../volumes/model/volumeSummary';
+import { countByHealth, healthSummaryLine, sortVolumes, useVolumeList } from '../../volumes';
 
 /** An SSD can hold hundreds of slices; the panel shows the worst few and links to the rest. */
 const SHOWN = 20;

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { DetailList } from '../../../shared/components/DetailList';
 import { StatusIcon } from '../../../shared/components/StatusIcon';
-import { useVolumeList } from '../../volumes/hooks/useVolumeList';
+import { useVolumeList } from '../../volumes';
 import { describeEnclosure } from '../details/driveDetails';
 import { enclosureContents } from '../model/enclosureContents';
 import type { TopologyModel } from '../model/topologyModel';

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../shared/api/apiError';
 import { useDebounced } from '../../../shared/hooks/useDebounced';
-import { fetchVolume } from '../../volumes/api/volumeQueries';
+import { fetchVolume } from '../../volumes';
 import { findDrive } from '../details/findDrive';
 import { type KubeMatch, pickKubeMatch } from '../details/findKube';
 import { highlightLabel, type MapHighlight } from '../details/mapHighlight';

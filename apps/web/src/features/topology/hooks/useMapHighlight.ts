@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { claimQuery, podQuery } from '../../../shared/api/kubeQueries';
-import { volumeDetailQuery } from '../../volumes/api/volumeQueries';
+import { volumeDetailQuery } from '../../volumes';
 import { type MapHighlight, parseHighlight, withHighlight } from '../details/mapHighlight';
 
 const NONE: readonly string[] = [];

@@ -1,6 +1,6 @@
 import type { User } from '@drivebay/api-types';
 import { formatShortTimestamp } from '../../../shared/format/time';
-import { useSessionInfo } from '../../auth/hooks/useSession';
+import { useSessionInfo } from '../../auth';
 import { lockedUntil } from '../model/userForms';
 import { DeleteUserButton } from './DeleteUserButton';
 import { LockIcon } from './LockIcon';

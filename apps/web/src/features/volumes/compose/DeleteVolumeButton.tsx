@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../shared/components/ConfirmDialog';
-import { useCan } from '../../auth/hooks/useSession';
+import { useCan } from '../../auth';
 import { deleteVolume } from './composeApi';
 import { deletePlan } from './deletePlan';
 

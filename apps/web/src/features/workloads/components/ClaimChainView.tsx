@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { claimHref } from '../../../shared/api/kubeQueries';
 import { plural } from '../../../shared/format/count';
-import { volumePath } from '../../volumes/model/volumePath';
+import { volumePath } from '../../volumes';
 import { describeChainVolume, describeClaim, describePv, missingVolumeReason } from '../model/describeChain';
 import { claimStatus, volumeStatus } from '../model/kubeStatus';
 import { ChainStep } from './ChainStep';
