@@ -1,3 +1,5 @@
+// First, so that every page's own stylesheet comes after the shared ones in the cascade.
+import './shared/styles/index.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,7 +9,6 @@ import { markSessionEnded } from './features/auth';
 import { createQueryClient } from './queryClient';
 import { onUnauthorized } from './shared/api/unauthorized';
 import './shared/theme/themeStore';
-import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

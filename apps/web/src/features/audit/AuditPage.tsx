@@ -10,6 +10,7 @@ import { AuditTable } from './components/AuditTable';
 import { NoAuditRecords } from './components/NoAuditRecords';
 import { useAuditFilters } from './hooks/useAuditFilters';
 import { hasAuditFilters } from './model/auditFilters';
+import './audit.css';
 
 /** /audit: every change attempted through the API, who tried it and how it ended; filters in the URL. */
 export function AuditPage() {

@@ -4,6 +4,7 @@ import { RoleBadge } from '../../shared/components/RoleBadge';
 import { formatTimestamp } from '../../shared/format/time';
 import { ChangePasswordForm } from './components/ChangePasswordForm';
 import { useSessionInfo } from './hooks/useSession';
+import './auth.css';
 
 /** /account: who you are signed in as, your password, and a way to your API tokens. */
 export function AccountPage() {

@@ -6,6 +6,7 @@ import { LoginForm } from './components/LoginForm';
 import { OidcSignIn } from './components/OidcSignIn';
 import { useSession } from './hooks/useSession';
 import { loginNotice } from './model/loginMessages';
+import './auth.css';
 
 /** /login, outside the shell: sign in, then go back to the page that was asked for (`?next=`). */
 export function LoginPage() {

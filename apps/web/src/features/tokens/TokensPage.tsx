@@ -10,6 +10,7 @@ import { tokensQuery } from './api/tokensApi';
 import { CreateTokenForm } from './components/CreateTokenForm';
 import { NewTokenSecret } from './components/NewTokenSecret';
 import { TokensTable } from './components/TokensTable';
+import './tokens.css';
 
 /** /account/tokens: API tokens for scripts, the new one's secret shown once, and revoking. */
 export function TokensPage() {

@@ -1,3 +1,5 @@
+// First: TopologyView brings topology-tools.css, which refines these rules and must come after.
+import './topology.css';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';

@@ -7,6 +7,7 @@ import { NeedRole, useCan } from '../auth';
 import { usersQuery } from './api/usersApi';
 import { CreateUserForm } from './components/CreateUserForm';
 import { UsersTable } from './components/UsersTable';
+import './users.css';
 
 /** /admin/users: who may sign in and with which role (admins only). */
 export function UsersPage() {

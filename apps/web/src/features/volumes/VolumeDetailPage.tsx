@@ -7,6 +7,7 @@ import { LayoutDiagram } from './components/LayoutDiagram';
 import { VolumeEvents } from './components/VolumeEvents';
 import { VolumeHeader } from './components/VolumeHeader';
 import { useVolume } from './hooks/useVolume';
+import './volumes.css';
 
 /** /volumes/:id: one volume, its layout across drives and failure domains, and its history. */
 export function VolumeDetailPage() {

@@ -14,6 +14,7 @@ import { useVolumeSort } from './hooks/useVolumeSort';
 import { sortVolumes } from './model/sortVolumes';
 import { hasFilters } from './model/volumeFilters';
 import { anyUnhealthy, countByHealth, healthSummaryLine } from './model/volumeSummary';
+import './volumes.css';
 
 /** /volumes: every volume, filtered and sorted by the URL, live. */
 export function VolumesPage() {
