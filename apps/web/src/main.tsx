@@ -1,13 +1,14 @@
+// First, so that every page's own stylesheet comes after the shared ones in the cascade.
+import './shared/styles/index.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-import { onUnauthorized } from './api/unauthorized';
-import { markSessionEnded } from './features/auth/api/sessionQueries';
+import { markSessionEnded } from './features/auth';
 import { createQueryClient } from './queryClient';
-import './shell/themeStore';
-import './styles.css';
+import { onUnauthorized } from './shared/api/unauthorized';
+import './shared/theme/themeStore';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

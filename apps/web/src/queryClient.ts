@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isRetryable } from './api/apiError';
+import { isRetryable } from './shared/api/apiError';
 
 /**
  * The app's query client. Topology queries set their own (live) options. A 4xx is an answer,

@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { eventKeys, eventTimelineQuery, filtersOfTimelineKey } from '../features/events/api/eventQueries';
 import { type TimelineData, timelineEvents } from '../features/events/model/timeline';
-import { buildVolumeEvent } from '../features/volumes/testing/buildVolume';
+import { buildVolumeEvent } from '../shared/testing/buildVolume';
 import { eventCachePort } from './eventCachePort';
 
 const page = (ids: string[]): TimelineData => ({

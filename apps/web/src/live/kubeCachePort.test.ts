@@ -1,7 +1,7 @@
 import type { TopologyDelta } from '@drivebay/api-types';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { kubeKeys } from '../api/kubeQueries';
+import { kubeKeys } from '../shared/api/kubeQueries';
 import { KUBE_REFRESH_MS, kubeCachePort } from './kubeCachePort';
 
 type KubeChanged = Extract<TopologyDelta, { type: 'kube.changed' }>;

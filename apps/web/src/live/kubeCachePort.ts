@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { kubeKeys } from '../api/kubeQueries';
+import { kubeKeys } from '../shared/api/kubeQueries';
 import { browserSchedule, type KubeDeltaPort, type Schedule } from './ports';
 
 /** Kubernetes views are re-asked at most this often, however fast pods churn. */

@@ -2,8 +2,8 @@ import type { DeltaBatch, DomainEvent, SubscribeRequest, TopologyDelta } from '@
 import { describe, expect, it } from 'vitest';
 import { modelFromRecords } from '../features/topology/model/buildTopologyModel';
 import { driveById, type TopologyModel } from '../features/topology/model/topologyModel';
-import { buildVolume, buildVolumeEvent, volumeDelta } from '../features/volumes/testing/buildVolume';
-import { buildDrive, buildEnclosure, buildRack, delta } from '../testing/builders';
+import { buildDrive, buildEnclosure, buildRack, delta } from '../shared/testing/builders';
+import { buildVolume, buildVolumeEvent, volumeDelta } from '../shared/testing/buildVolume';
 import type { ConnectionStatus } from './connectionStatus';
 import { LiveTopologySync } from './liveTopologySync';
 import type {

@@ -5,8 +5,8 @@ import {
   SubscribeAckSchema,
   type TopologyDelta,
 } from '@drivebay/api-types';
-import { errorMessage } from '../api/apiError';
 import { applyDeltaBatch } from '../features/topology/model/applyDeltaBatch';
+import { errorMessage } from '../shared/api/apiError';
 import type { ConnectionStatus } from './connectionStatus';
 import {
   browserSchedule,

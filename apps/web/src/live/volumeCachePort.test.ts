@@ -4,12 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VolumeJournal } from '../features/volumes/api/volumeJournal';
 import { volumeKeys } from '../features/volumes/api/volumeKeys';
 import type { VolumeEventList } from '../features/volumes/model/volumeEvents';
-import {
-  buildMember,
-  buildVolume,
-  buildVolumeEvent,
-  volumeDelta,
-} from '../features/volumes/testing/buildVolume';
+import { buildMember, buildVolume, buildVolumeEvent, volumeDelta } from '../shared/testing/buildVolume';
 import { COUNTS_REFRESH_MS, volumeCachePort } from './volumeCachePort';
 
 function setup() {

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { BrandMark } from '../components/BrandMark';
-import { IncidentBanner } from '../features/incident/components/IncidentBanner';
+import { IncidentBanner } from '../features/incident';
+import { BrandMark } from '../shared/components/BrandMark';
+import { ThemeToggle } from '../shared/components/ThemeToggle';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { NavBar } from './NavBar';
-import { ThemeToggle } from './ThemeToggle';
 import { UserMenu } from './UserMenu';
 
 /** Header with product name, navigation, connection state, theme and who is signed in; the page below. */

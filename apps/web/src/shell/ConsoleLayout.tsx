@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback } from 'react';
 import { Outlet } from 'react-router';
-import { LoadingState } from '../components/LoadingState';
-import { recheckSession } from '../features/auth/api/sessionQueries';
-import { RequireSession } from '../features/auth/RequireSession';
+import { RequireSession, recheckSession } from '../features/auth';
 import { LiveProvider } from '../live/LiveProvider';
+import { LoadingState } from '../shared/components/LoadingState';
 import { AppShell } from './AppShell';
 
 /**

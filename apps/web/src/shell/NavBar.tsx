@@ -1,6 +1,6 @@
 import type { Role } from '@drivebay/api-types';
 import { NavLink } from 'react-router';
-import { useSessionInfo } from '../features/auth/hooks/useSession';
+import { useSessionInfo } from '../features/auth';
 import { navLinksFor } from './navLinks';
 
 /** Main navigation, the entries the signed-in role may use; NavLink sets aria-current="page". */

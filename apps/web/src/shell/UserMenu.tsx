@@ -1,12 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { FormError } from '../components/FormError';
-import { logout } from '../features/auth/api/authApi';
-import { markSessionEnded } from '../features/auth/api/sessionQueries';
-import { RoleBadge } from '../features/auth/components/RoleBadge';
-import { useSessionInfo } from '../features/auth/hooks/useSession';
-import { useDismiss } from './useDismiss';
+import { logout, markSessionEnded, useSessionInfo } from '../features/auth';
+import { FormError } from '../shared/components/FormError';
+import { RoleBadge } from '../shared/components/RoleBadge';
+import { useDismiss } from '../shared/hooks/useDismiss';
 
 /** Who is signed in (name and role, always visible) and a menu: change password, API tokens, sign out. */
 export function UserMenu() {

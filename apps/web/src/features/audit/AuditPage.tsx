@@ -1,15 +1,16 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { ErrorState } from '../../components/ErrorState';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { FormError } from '../../shared/components/FormError';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { auditCsvHref, auditQuery } from './api/auditQueries';
 import { AuditFilterBar } from './components/AuditFilterBar';
 import { AuditTable } from './components/AuditTable';
 import { NoAuditRecords } from './components/NoAuditRecords';
 import { useAuditFilters } from './hooks/useAuditFilters';
 import { hasAuditFilters } from './model/auditFilters';
+import './audit.css';
 
 /** /audit: every change attempted through the API, who tried it and how it ended; filters in the URL. */
 export function AuditPage() {

@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
-import { PageHeader } from '../../components/PageHeader';
-import { formatTimestamp } from '../volumes/model/formatTime';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { RoleBadge } from '../../shared/components/RoleBadge';
+import { formatTimestamp } from '../../shared/format/time';
 import { ChangePasswordForm } from './components/ChangePasswordForm';
-import { RoleBadge } from './components/RoleBadge';
 import { useSessionInfo } from './hooks/useSession';
+import './auth.css';
 
 /** /account: who you are signed in as, your password, and a way to your API tokens. */
 export function AccountPage() {

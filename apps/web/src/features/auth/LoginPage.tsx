@@ -1,11 +1,12 @@
 import { Navigate, useSearchParams } from 'react-router';
-import { parseLoginReason, safeNext } from '../../api/loginPath';
-import { BrandMark } from '../../components/BrandMark';
-import { ThemeToggle } from '../../shell/ThemeToggle';
+import { parseLoginReason, safeNext } from '../../shared/api/loginPath';
+import { BrandMark } from '../../shared/components/BrandMark';
+import { ThemeToggle } from '../../shared/components/ThemeToggle';
 import { LoginForm } from './components/LoginForm';
 import { OidcSignIn } from './components/OidcSignIn';
 import { useSession } from './hooks/useSession';
 import { loginNotice } from './model/loginMessages';
+import './auth.css';
 
 /** /login, outside the shell: sign in, then go back to the page that was asked for (`?next=`). */
 export function LoginPage() {

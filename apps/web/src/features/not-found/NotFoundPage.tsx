@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../components/EmptyState';
-import { PageHeader } from '../../components/PageHeader';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { PageHeader } from '../../shared/components/PageHeader';
 
 /** Any unknown path. */
 export function NotFoundPage() {

@@ -1,6 +1,6 @@
 import type { CapacityReport, DriveHealth } from '@drivebay/api-types';
-import { HealthIcon } from '../topology/components/HealthIcon';
-import { formatCount, plural } from '../topology/details/format';
+import { StatusIcon } from '../../shared/components/StatusIcon';
+import { formatCount, plural } from '../../shared/format/count';
 import { CapacityTiersCard } from './components/CapacityTiersCard';
 import { KubernetesCard } from './components/KubernetesCard';
 import { RebuildsCard } from './components/RebuildsCard';
@@ -29,7 +29,7 @@ export function OverviewCards({
         <ul className="card-list">
           {HEALTH_ROWS.map((row) => (
             <li key={row.health} data-health={row.health}>
-              <HealthIcon health={row.health} /> {row.name}{' '}
+              <StatusIcon tone={row.health} /> {row.name}{' '}
               <strong data-count={summary.drives.byHealth[row.health]}>
                 {formatCount(summary.drives.byHealth[row.health])}
               </strong>

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
-import { useTopologySnapshot } from '../topology/hooks/useTopologySnapshot';
-import type { TopologyModel } from '../topology/model/topologyModel';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { type TopologyModel, useTopologySnapshot } from '../topology';
 import { CHART_POINTS, capacityQuery, historyQuery, metricsKeys } from './api/metricsQueries';
 import { needsAttention, summarizeHealth } from './healthSummary';
 import { useRefreshOnChange } from './hooks/useRefreshOnChange';

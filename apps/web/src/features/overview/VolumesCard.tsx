@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { formatCount } from '../topology/details/format';
-import { volumeCountsQuery } from '../volumes/api/volumeQueries';
-import { StatusIcon } from '../volumes/components/StatusIcon';
-import { HEALTH_ORDER, healthTone } from '../volumes/model/volumeLabels';
+import { StatusIcon } from '../../shared/components/StatusIcon';
+import { formatCount } from '../../shared/format/count';
+import { HEALTH_ORDER, healthTone } from '../../shared/model/volumeLabels';
+import { volumeCountsQuery } from '../volumes';
 import { SummaryCard } from './SummaryCard';
 
 /** Volumes in all and by health, from the server's counts; each health links to the filtered list. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDrive, buildEnclosure, buildRack, buildServer } from '../../testing/builders';
-import { modelFromRecords } from '../topology/model/buildTopologyModel';
+import { buildDrive, buildEnclosure, buildRack, buildServer } from '../../shared/testing/builders';
+import { modelFromRecords } from '../topology';
 import { needsAttention, summarizeHealth } from './healthSummary';
 
 const TB = 1e12;

@@ -1,5 +1,5 @@
 import type { DriveHealth, Media, ServerState } from '@drivebay/api-types';
-import type { TopologyModel } from '../topology/model/topologyModel';
+import type { TopologyModel } from '../topology';
 
 /** Drive count and raw capacity of one media type. */
 export interface MediaCapacity {

@@ -1,8 +1,8 @@
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
-import { useTopologySnapshot } from '../topology/hooks/useTopologySnapshot';
-import { useVolumeList, useVolumeLoadProgress } from '../volumes/hooks/useVolumeList';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { useTopologySnapshot } from '../topology';
+import { useVolumeList, useVolumeLoadProgress } from '../volumes';
 import { SlicesOverview } from './components/SlicesOverview';
 import './slices.css';
 

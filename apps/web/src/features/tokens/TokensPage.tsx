@@ -1,15 +1,16 @@
 import type { CreatedToken } from '@drivebay/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
-import { useSessionInfo } from '../auth/hooks/useSession';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { useSessionInfo } from '../auth';
 import { tokensQuery } from './api/tokensApi';
 import { CreateTokenForm } from './components/CreateTokenForm';
 import { NewTokenSecret } from './components/NewTokenSecret';
 import { TokensTable } from './components/TokensTable';
+import './tokens.css';
 
 /** /account/tokens: API tokens for scripts, the new one's secret shown once, and revoking. */
 export function TokensPage() {

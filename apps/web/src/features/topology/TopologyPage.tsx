@@ -1,7 +1,9 @@
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
+// First: TopologyView brings topology-tools.css, which refines these rules and must come after.
+import './topology.css';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { TopologyView } from './components/TopologyView';
 import { useTopologySnapshot } from './hooks/useTopologySnapshot';
 

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
-import { NeedRole } from '../auth/components/NeedRole';
-import { useCan } from '../auth/hooks/useSession';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { NeedRole, useCan } from '../auth';
 import { usersQuery } from './api/usersApi';
 import { CreateUserForm } from './components/CreateUserForm';
 import { UsersTable } from './components/UsersTable';
+import './users.css';
 
 /** /admin/users: who may sign in and with which role (admins only). */
 export function UsersPage() {

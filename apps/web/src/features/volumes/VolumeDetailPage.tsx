@@ -1,12 +1,13 @@
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { LayoutDiagram } from './components/LayoutDiagram';
 import { VolumeEvents } from './components/VolumeEvents';
 import { VolumeHeader } from './components/VolumeHeader';
 import { useVolume } from './hooks/useVolume';
+import './volumes.css';
 
 /** /volumes/:id: one volume, its layout across drives and failure domains, and its history. */
 export function VolumeDetailPage() {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { errorMessage } from '../../api/apiError';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
-import { PageHeader } from '../../components/PageHeader';
-import { formatCount } from '../topology/details/format';
+import { errorMessage } from '../../shared/api/apiError';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { formatCount } from '../../shared/format/count';
 import { NoVolumes } from './components/NoVolumes';
 import { VolumeFilterBar } from './components/VolumeFilterBar';
 import { VolumesTable } from './components/VolumesTable';
@@ -14,6 +14,7 @@ import { useVolumeSort } from './hooks/useVolumeSort';
 import { sortVolumes } from './model/sortVolumes';
 import { hasFilters } from './model/volumeFilters';
 import { anyUnhealthy, countByHealth, healthSummaryLine } from './model/volumeSummary';
+import './volumes.css';
 
 /** /volumes: every volume, filtered and sorted by the URL, live. */
 export function VolumesPage() {

@@ -1,9 +1,9 @@
 import type { ClaimDetail } from '@drivebay/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { claimQuery, podHref } from '../../api/kubeQueries';
-import { PageHeader } from '../../components/PageHeader';
-import { plural } from '../topology/details/format';
+import { claimQuery, podHref } from '../../shared/api/kubeQueries';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { plural } from '../../shared/format/count';
 import { ChainProblems } from './components/ChainProblems';
 import { ChainStep } from './components/ChainStep';
 import { ClaimChainView } from './components/ClaimChainView';

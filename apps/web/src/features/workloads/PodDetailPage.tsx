@@ -1,9 +1,9 @@
 import type { PodDetail } from '@drivebay/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { podQuery } from '../../api/kubeQueries';
-import { PageHeader } from '../../components/PageHeader';
-import { plural } from '../topology/details/format';
+import { podQuery } from '../../shared/api/kubeQueries';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { plural } from '../../shared/format/count';
 import { ChainProblems } from './components/ChainProblems';
 import { ChainStep } from './components/ChainStep';
 import { ClaimChainView } from './components/ClaimChainView';

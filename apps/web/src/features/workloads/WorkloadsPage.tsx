@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { clustersQuery, workloadsQuery } from '../../api/kubeQueries';
-import { PageHeader } from '../../components/PageHeader';
-import { plural } from '../topology/details/format';
+import { clustersQuery, workloadsQuery } from '../../shared/api/kubeQueries';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { plural } from '../../shared/format/count';
 import { ClusterNotes } from './components/ClusterNotes';
 import { ClusterSwitcher } from './components/ClusterSwitcher';
 import { ClaimsView, NodesView, PodsView, WorkloadsView } from './components/KubeViews';

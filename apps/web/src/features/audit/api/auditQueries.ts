@@ -1,6 +1,6 @@
 import { AuditPageSchema } from '@drivebay/api-types';
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { getJson } from '../../../api/getJson';
+import { getJson } from '../../../shared/api/getJson';
 import { type AuditFilters, auditQueryString, normalizeAuditFilters } from '../model/auditFilters';
 
 export const AUDIT_PATH = '/api/v1/audit';

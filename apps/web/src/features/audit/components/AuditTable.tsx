@@ -1,5 +1,5 @@
 import type { AuditRecord } from '@drivebay/api-types';
-import { formatShortTimestamp } from '../../volumes/model/formatTime';
+import { formatShortTimestamp } from '../../../shared/format/time';
 import { AuditResultBadge } from './AuditResultBadge';
 
 /** The records, newest first. */

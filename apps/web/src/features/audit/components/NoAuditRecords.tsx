@@ -1,4 +1,4 @@
-import { EmptyState } from '../../../components/EmptyState';
+import { EmptyState } from '../../../shared/components/EmptyState';
 
 /** Nothing recorded, or nothing matching: say which, and what to do. */
 export function NoAuditRecords({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {

@@ -4,9 +4,9 @@ import {
   type LoginRequest,
   SessionInfoSchema,
 } from '@drivebay/api-types';
-import { ApiError } from '../../../api/apiError';
-import { getJson } from '../../../api/getJson';
-import { sendJson } from '../../../api/sendJson';
+import { ApiError } from '../../../shared/api/apiError';
+import { getJson } from '../../../shared/api/getJson';
+import { sendJson } from '../../../shared/api/sendJson';
 import { type SessionState, SIGNED_OUT, signedIn } from '../model/sessionState';
 
 export const AUTH_PATH = '/api/v1/auth';

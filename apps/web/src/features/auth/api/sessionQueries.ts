@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
-import { isRetryable } from '../../../api/apiError';
-import type { LoginReason } from '../../../api/loginPath';
+import { isRetryable } from '../../../shared/api/apiError';
+import type { LoginReason } from '../../../shared/api/loginPath';
 import { endSession, mergeSession, type SessionState } from '../model/sessionState';
 import { fetchAuthConfig, fetchSession } from './authApi';
 import { authKeys } from './authKeys';

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../../api/apiError';
-import { type FieldErrors, serverFieldErrors } from '../../../api/fieldErrors';
-import { FormError } from '../../../components/FormError';
+import { ApiError } from '../../../shared/api/apiError';
+import { type FieldErrors, serverFieldErrors } from '../../../shared/api/fieldErrors';
+import { FormError } from '../../../shared/components/FormError';
+import { PasswordField } from '../../../shared/components/PasswordField';
 import { changePassword } from '../api/authApi';
 import { markSessionEnded, recheckSession } from '../api/sessionQueries';
 import { checkPasswordChange, type PasswordChangeInput } from '../model/passwordChange';
-import { PasswordField } from './PasswordField';
 
 const FIELDS = ['currentPassword', 'newPassword'];
 const EMPTY: PasswordChangeInput = { currentPassword: '', newPassword: '', confirmPassword: '' };

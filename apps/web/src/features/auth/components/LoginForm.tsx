@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError } from '../../../api/apiError';
+import { ApiError } from '../../../shared/api/apiError';
 import { login } from '../api/authApi';
 import { authKeys } from '../api/authKeys';
 import { loginErrorText } from '../model/loginMessages';

@@ -1,5 +1,5 @@
 import type { Role } from '@drivebay/api-types';
-import { EmptyState } from '../../../components/EmptyState';
+import { EmptyState } from '../../../shared/components/EmptyState';
 import { useSessionInfo } from '../hooks/useSession';
 
 /** The page exists but the signed-in role may not use it: say which role it needs and what to do. */

@@ -1,5 +1,5 @@
-import { ApiError, errorMessage } from '../../../api/apiError';
-import type { LoginReason } from '../../../api/loginPath';
+import { ApiError, errorMessage } from '../../../shared/api/apiError';
+import type { LoginReason } from '../../../shared/api/loginPath';
 
 /** The notice above the login form, by why it is shown. */
 export function loginNotice(reason: LoginReason | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import { type LoginReason, loginPath } from '../../../api/loginPath';
+import { type LoginReason, loginPath } from '../../../shared/api/loginPath';
 
 /**
  * Where the route guard sends a signed-out user from `path` (pathname + search + hash): back

@@ -1,5 +1,5 @@
 import { type ChangePasswordRequest, ChangePasswordRequestSchema } from '@drivebay/api-types';
-import { type FieldErrors, issueFieldErrors } from '../../../api/fieldErrors';
+import { type FieldErrors, issueFieldErrors } from '../../../shared/api/fieldErrors';
 
 /** What the change-password form holds. */
 export interface PasswordChangeInput {

@@ -1,6 +1,6 @@
 import type { SessionInfo } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../api/apiError';
+import { ApiError } from '../../../shared/api/apiError';
 import { loginErrorText, loginNotice } from './loginMessages';
 import { endSession, mergeSession, SIGNED_OUT, sessionAllows, signedIn } from './sessionState';
 

@@ -1,6 +1,6 @@
 import type { Role, SessionInfo } from '@drivebay/api-types';
 import { roleAllows } from '@drivebay/api-types';
-import type { LoginReason } from '../../../api/loginPath';
+import type { LoginReason } from '../../../shared/api/loginPath';
 
 /** The ['auth','me'] cache entry: who is signed in, or that nobody is and why. */
 export type SessionState =

@@ -1,6 +1,6 @@
 import { EventsPageSchema } from '@drivebay/api-types';
 import { infiniteQueryOptions, type QueryKey } from '@tanstack/react-query';
-import { getJson } from '../../../api/getJson';
+import { getJson } from '../../../shared/api/getJson';
 import {
   type EventFilters,
   eventFiltersFromParams,

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import { SeverityIcon } from '../../volumes/components/SeverityIcon';
-import { formatTimestamp } from '../../volumes/model/formatTime';
+import { SeverityIcon } from '../../../shared/components/SeverityIcon';
+import { formatTimestamp } from '../../../shared/format/time';
 import { eventObjectHref } from '../model/eventLinks';
 
 /** One event: when, how bad (icon and word), what, about which object (linked), and who. */

@@ -1,4 +1,4 @@
-import { formatTimestamp } from '../../volumes/model/formatTime';
+import { formatTimestamp } from '../../../shared/format/time';
 
 interface PausedNoticeProps {
   /** ISO time Pause was pressed. */

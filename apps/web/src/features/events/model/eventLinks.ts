@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@drivebay/api-types';
-import { claimHref, podHref } from '../../../api/kubeQueries';
+import { claimHref, podHref } from '../../../shared/api/kubeQueries';
 
 /** Where an event's object lives in the console. */
 export function eventObjectHref(event: Pick<DomainEvent, 'subject'>): string | null {

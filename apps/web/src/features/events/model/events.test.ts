@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildVolumeEvent } from '../../volumes/testing/buildVolume';
+import { buildVolumeEvent } from '../../../shared/testing/buildVolume';
 import {
   eventFiltersFromParams,
   eventFiltersKey,

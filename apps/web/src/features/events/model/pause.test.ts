@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVolumeEvent } from '../../volumes/testing/buildVolume';
+import { buildVolumeEvent } from '../../../shared/testing/buildVolume';
 import { eventFiltersKey } from './eventFilters';
 import { type Freeze, timelineView } from './pause';
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { describeRebuild } from '../../volumes/model/formatTime';
+import { describeRebuild } from '../../volumes';
 import type { AffectedVolume } from '../model/incidentReport';
 
 interface AffectedVolumesProps {

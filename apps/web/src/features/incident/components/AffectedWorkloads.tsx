@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { errorMessage } from '../../../api/apiError';
-import { claimHref, podHref } from '../../../api/kubeQueries';
-import { LinkList } from '../../../components/LinkList';
-import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
+import { errorMessage } from '../../../shared/api/apiError';
+import { claimHref, podHref } from '../../../shared/api/kubeQueries';
+import { LinkList } from '../../../shared/components/LinkList';
+import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
 import type { useAffectedKube } from '../hooks/useAffectedKube';
 import type { AffectedClaim, AffectedPod } from '../model/affectedKube';
 

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { useTheme } from '../../../shell/useTheme';
-import { paletteFor } from '../../topology/map/paletteFor';
-import type { TopologyModel } from '../../topology/model/topologyModel';
-import { formatTimestamp } from '../../volumes/model/formatTime';
+import { formatTimestamp } from '../../../shared/format/time';
+import { useTheme } from '../../../shared/theme/useTheme';
+import { paletteFor, renderMapPng, type TopologyModel } from '../../topology';
 import { downloadBlob, exportBaseName } from '../export/download';
-import { renderMapPng } from '../export/renderMapPng';
 import type { IncidentReport } from '../model/incidentReport';
 
 /** The incident as JSON, and the map as PNG, for the postmortem. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { claimsQuery, clustersQuery, podsQuery } from '../../../api/kubeQueries';
+import { claimsQuery, clustersQuery, podsQuery } from '../../../shared/api/kubeQueries';
 import type { AffectedKubeInput } from '../model/affectedKube';
 
 const AFFECTED = { affected: 'true' };

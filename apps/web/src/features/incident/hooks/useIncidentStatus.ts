@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { podsQuery } from '../../../api/kubeQueries';
-import { useTopologySnapshot } from '../../topology/hooks/useTopologySnapshot';
-import { volumeCountsQuery } from '../../volumes/api/volumeQueries';
+import { podsQuery } from '../../../shared/api/kubeQueries';
+import { useTopologySnapshot } from '../../topology';
+import { volumeCountsQuery } from '../../volumes';
 import { type IncidentStatus, incidentStatus } from '../model/incidentStatus';
 
 const AFFECTED_COUNT = { affected: 'true', limit: '1' };

@@ -1,6 +1,6 @@
 import type { ClaimView, PodView, Server, VolumeHealth } from '@drivebay/api-types';
 import { kubeObjectId } from '@drivebay/api-types';
-import { healthRank } from '../../volumes/model/volumeLabels';
+import { healthRank } from '../../../shared/model/volumeLabels';
 
 /** The health of data that is not healthy. */
 export type AffectedHealth = Exclude<VolumeHealth, 'healthy'>;

@@ -1,9 +1,9 @@
 import { encodeDriveColumns } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildDrive, buildEnclosure, buildRack, buildServer } from '../../../testing/builders';
-import { buildTopologyModel } from '../../topology/model/buildTopologyModel';
-import { buildMember, buildVolume } from '../../volumes/testing/buildVolume';
-import { buildClaim, buildPod } from '../../workloads/testing/buildKube';
+import { buildDrive, buildEnclosure, buildRack, buildServer } from '../../../shared/testing/builders';
+import { buildClaim, buildPod } from '../../../shared/testing/buildKube';
+import { buildMember, buildVolume } from '../../../shared/testing/buildVolume';
+import { buildTopologyModel } from '../../topology';
 import { incidentReport } from './incidentReport';
 
 const model = buildTopologyModel({

@@ -1,5 +1,5 @@
 import type { Drive, DriveHealth, Volume } from '@drivebay/api-types';
-import { enclosureSlots, type TopologyModel } from '../../topology/model/topologyModel';
+import { enclosureSlots, type TopologyModel } from '../../topology';
 import {
   type AffectedClaim,
   type AffectedKubeInput,

@@ -1,5 +1,5 @@
-import type { HealthCounts } from '../../topology/model/topologyModel';
-import type { VolumeHealthCounts } from '../../volumes/model/volumeSummary';
+import type { HealthCounts } from '../../topology';
+import type { VolumeHealthCounts } from '../../volumes';
 
 /** One count in the incident banner, worst first. */
 export interface IncidentPart {

@@ -1,6 +1,6 @@
 import { CapacityReportSchema, MetricsHistorySchema } from '@drivebay/api-types';
 import { queryOptions } from '@tanstack/react-query';
-import { getJson } from '../../../api/getJson';
+import { getJson } from '../../../shared/api/getJson';
 
 /** Points a chart draws at most; the server averages longer histories down to this. */
 export const CHART_POINTS = 240;

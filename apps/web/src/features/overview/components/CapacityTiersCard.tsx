@@ -1,5 +1,5 @@
 import type { CapacityReport } from '@drivebay/api-types';
-import { formatBytes } from '../../volumes/model/formatBytes';
+import { formatBytes } from '../../../shared/format/bytes';
 import { capacityRows, usedPercent } from '../model/capacityRows';
 
 const tb = (bytes: number) => formatBytes(bytes, 'TB');

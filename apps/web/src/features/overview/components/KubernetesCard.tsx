@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { clustersQuery, podsQuery } from '../../../api/kubeQueries';
-import { formatCount } from '../../topology/details/format';
+import { clustersQuery, podsQuery } from '../../../shared/api/kubeQueries';
+import { formatCount } from '../../../shared/format/count';
 import { SummaryCard } from '../SummaryCard';
 
 /**

@@ -1,6 +1,6 @@
 import type { CapacityReport } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import { formatDuration, formatTimestamp } from '../../volumes/model/formatTime';
+import { formatDuration, formatTimestamp } from '../../../shared/format/time';
 import { SummaryCard } from '../SummaryCard';
 
 /** Rebuilds running now and when the last should finish. */

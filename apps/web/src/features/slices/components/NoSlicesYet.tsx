@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
-import { useCan } from '../../auth/hooks/useSession';
+import { EmptyState } from '../../../shared/components/EmptyState';
+import { useCan } from '../../auth';
 
 /** The empty state: what a slice is and how to get the first one, for whoever is looking. */
 export function NoSlicesYet() {

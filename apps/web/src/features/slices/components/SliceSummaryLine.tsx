@@ -1,4 +1,4 @@
-import { formatBytes } from '../../volumes/model/formatBytes';
+import { formatBytes } from '../../../shared/format/bytes';
 import { percent } from '../model/percent';
 import type { SliceSummary } from '../model/sliceSummary';
 

@@ -1,8 +1,7 @@
 import type { Volume } from '@drivebay/api-types';
 import { useMemo } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
-import { useSelectedDrive } from '../../topology/hooks/useSelectedDrive';
-import type { TopologyModel } from '../../topology/model/topologyModel';
+import { EmptyState } from '../../../shared/components/EmptyState';
+import { type TopologyModel, useSelectedDrive } from '../../topology';
 import { siteSlices } from '../model/siteSlices';
 import { HeatLegend } from './HeatLegend';
 import { NoSlicesYet } from './NoSlicesYet';

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { useTheme } from '../../../shell/useTheme';
+import { useTheme } from '../../../shared/theme/useTheme';
 import { cellIndexAt, type HeatCell, heatGrid, moveHeatCursor } from '../model/heatMap';
 import { drawHeatMap, readHeatPalette } from './drawHeatMap';
 

@@ -1,6 +1,6 @@
 import { GIB } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildDrive } from '../../../testing/builders';
+import { buildDrive } from '../../../shared/testing/builders';
 import { miniBarGradient, miniBarRuns } from './miniBar';
 import { sliceLayout } from './sliceLayout';
 

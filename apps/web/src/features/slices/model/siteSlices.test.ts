@@ -1,9 +1,9 @@
 import { GIB, type Volume } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildDrive, buildEnclosure } from '../../../testing/builders';
-import { generateSite } from '../../../testing/generateSite';
-import { modelFromRecords } from '../../topology/model/buildTopologyModel';
-import { buildMember, buildVolume } from '../../volumes/testing/buildVolume';
+import { buildDrive, buildEnclosure } from '../../../shared/testing/builders';
+import { buildMember, buildVolume } from '../../../shared/testing/buildVolume';
+import { generateSite } from '../../../shared/testing/generateSite';
+import { modelFromRecords } from '../../topology';
 import { siteSlices } from './siteSlices';
 
 const records = (drives = [buildDrive()]) => ({

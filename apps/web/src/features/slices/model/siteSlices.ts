@@ -1,5 +1,5 @@
 import type { Drive, Volume } from '@drivebay/api-types';
-import type { TopologyModel } from '../../topology/model/topologyModel';
+import type { TopologyModel } from '../../topology';
 import { type HeatCell, type HeatCounts, heatBand, heatCounts } from './heatMap';
 import { percent } from './percent';
 import { holdersByDrive, type SlicedSsd, sliceLayout, type WholeHolder } from './sliceLayout';

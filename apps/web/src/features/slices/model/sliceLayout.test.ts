@@ -1,7 +1,7 @@
 import { GIB } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildDrive } from '../../../testing/builders';
-import { buildMember, buildVolume } from '../../volumes/testing/buildVolume';
+import { buildDrive } from '../../../shared/testing/builders';
+import { buildMember, buildVolume } from '../../../shared/testing/buildVolume';
 import { holdersByDrive, sliceLayout } from './sliceLayout';
 
 const ssd = buildDrive({ id: 'ssd-1', media: 'ssd', rpm: 0, capacityBytes: 100 * GIB + 123 });

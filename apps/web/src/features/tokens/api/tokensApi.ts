@@ -1,7 +1,7 @@
 import { CreatedTokenSchema, type CreateTokenRequest, TokenListSchema } from '@drivebay/api-types';
 import { queryOptions } from '@tanstack/react-query';
-import { getJson } from '../../../api/getJson';
-import { sendJson } from '../../../api/sendJson';
+import { getJson } from '../../../shared/api/getJson';
+import { sendJson } from '../../../shared/api/sendJson';
 
 export const TOKENS_PATH = '/api/v1/tokens';
 

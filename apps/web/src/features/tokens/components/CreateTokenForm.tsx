@@ -2,9 +2,9 @@ import type { CreatedToken, Role, TokenScope } from '@drivebay/api-types';
 import { TokenScopeSchema } from '@drivebay/api-types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type FieldErrors, serverFieldErrors } from '../../../api/fieldErrors';
-import { FieldError } from '../../../components/FieldError';
-import { FormError } from '../../../components/FormError';
+import { type FieldErrors, serverFieldErrors } from '../../../shared/api/fieldErrors';
+import { FieldError } from '../../../shared/components/FieldError';
+import { FormError } from '../../../shared/components/FormError';
 import { createToken, tokenKeys } from '../api/tokensApi';
 import { checkNewToken, type NewTokenInput, roleForScope, usableScopes } from '../model/tokens';
 

@@ -1,7 +1,7 @@
 import type { ApiToken } from '@drivebay/api-types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../shared/components/ConfirmDialog';
 import { revokeToken, tokenKeys } from '../api/tokensApi';
 
 /** "Revoke", then a confirmation: scripts using the token stop working at once. */

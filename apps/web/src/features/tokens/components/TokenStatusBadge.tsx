@@ -1,4 +1,4 @@
-import { StatusIcon } from '../../volumes/components/StatusIcon';
+import { StatusIcon } from '../../../shared/components/StatusIcon';
 import type { TokenStatus } from '../model/tokens';
 
 const TONES = { active: 'ok', expired: 'degraded', revoked: 'failed' } as const;

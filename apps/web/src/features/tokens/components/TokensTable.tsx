@@ -1,6 +1,6 @@
 import type { ApiToken } from '@drivebay/api-types';
-import { useNow } from '../../volumes/hooks/useNow';
-import { formatShortTimestamp } from '../../volumes/model/formatTime';
+import { formatShortTimestamp } from '../../../shared/format/time';
+import { useNow } from '../../../shared/hooks/useNow';
 import { tokenStatus } from '../model/tokens';
 import { RevokeTokenButton } from './RevokeTokenButton';
 import { TokenStatusBadge } from './TokenStatusBadge';

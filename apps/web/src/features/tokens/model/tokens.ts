@@ -8,7 +8,7 @@ import {
   scopeForRole,
   type TokenScope,
 } from '@drivebay/api-types';
-import { type FieldErrors, issueFieldErrors } from '../../../api/fieldErrors';
+import { type FieldErrors, issueFieldErrors } from '../../../shared/api/fieldErrors';
 
 export type TokenStatus = 'active' | 'expired' | 'revoked';
 

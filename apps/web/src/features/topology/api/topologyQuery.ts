@@ -1,7 +1,7 @@
 import { TopologySnapshotSchema } from '@drivebay/api-types';
 import { queryOptions } from '@tanstack/react-query';
-import { isRetryable } from '../../../api/apiError';
-import { getJson } from '../../../api/getJson';
+import { isRetryable } from '../../../shared/api/apiError';
+import { getJson } from '../../../shared/api/getJson';
 import { buildTopologyModel } from '../model/buildTopologyModel';
 import type { TopologyModel } from '../model/topologyModel';
 import { topologyKeys } from './topologyKeys';

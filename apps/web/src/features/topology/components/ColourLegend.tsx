@@ -1,4 +1,4 @@
-import { formatCount } from '../details/format';
+import { formatCount } from '../../../shared/format/count';
 import type { BayColouring } from '../map/bayColouring';
 
 /** The legend of a colour mode other than health: each colour, its meaning and its live count. */

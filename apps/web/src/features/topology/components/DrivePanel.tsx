@@ -1,9 +1,9 @@
+import { DetailList } from '../../../shared/components/DetailList';
+import { StatusIcon } from '../../../shared/components/StatusIcon';
 import { describeDrive } from '../details/driveDetails';
 import { driveById, type TopologyModel } from '../model/topologyModel';
-import { DetailList } from './DetailList';
 import { DrivePods } from './DrivePods';
 import { DriveVolumes } from './DriveVolumes';
-import { HealthIcon } from './HealthIcon';
 
 interface DrivePanelProps {
   model: TopologyModel;
@@ -25,7 +25,7 @@ export function DrivePanel({ model, driveId, onClose }: DrivePanelProps) {
       {drive ? (
         <>
           <p className="health-badge" data-health={drive.health}>
-            <HealthIcon health={drive.health} /> Health: {drive.health}
+            <StatusIcon tone={drive.health} /> Health: {drive.health}
           </p>
           <DetailList rows={describeDrive(model, drive)} />
         </>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useVolumeList } from '../../volumes/hooks/useVolumeList';
+import { useVolumeList } from '../../volumes';
 import { usePodRows } from '../hooks/usePodRows';
 import type { TopologyModel } from '../model/topologyModel';
 import { PodItem } from './PodItem';

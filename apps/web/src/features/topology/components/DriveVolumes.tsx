@@ -1,12 +1,10 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../api/apiError';
-import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
-import { useVolumeList } from '../../volumes/hooks/useVolumeList';
-import { sortVolumes } from '../../volumes/model/sortVolumes';
-import { layoutLabel } from '../../volumes/model/volumeLabels';
-import { countByHealth, healthSummaryLine } from '../../volumes/model/volumeSummary';
-import { formatCount } from '../details/format';
+import { errorMessage } from '../../../shared/api/apiError';
+import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
+import { formatCount } from '../../../shared/format/count';
+import { layoutLabel } from '../../../shared/model/volumeLabels';
+import { countByHealth, healthSummaryLine, sortVolumes, useVolumeList } from '../../volumes';
 
 /** An SSD can hold hundreds of slices; the panel shows the worst few and links to the rest. */
 const SHOWN = 20;

@@ -1,13 +1,13 @@
 import type { Volume } from '@drivebay/api-types';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { useVolumeList } from '../../volumes/hooks/useVolumeList';
+import { DetailList } from '../../../shared/components/DetailList';
+import { StatusIcon } from '../../../shared/components/StatusIcon';
+import { useVolumeList } from '../../volumes';
 import { describeEnclosure } from '../details/driveDetails';
 import { enclosureContents } from '../model/enclosureContents';
 import type { TopologyModel } from '../model/topologyModel';
-import { DetailList } from './DetailList';
 import { EnclosureWorkloads } from './EnclosureWorkloads';
-import { HealthIcon } from './HealthIcon';
 
 interface EnclosurePanelProps {
   model: TopologyModel;
@@ -54,7 +54,7 @@ export function EnclosurePanel({ model, enclosureId, onSelectDrive, onClose }: E
           <ul className="card-list">
             {HEALTHS.map((health) => (
               <li key={health} data-health={health}>
-                <HealthIcon health={health} /> {health} <strong>{contents.byHealth[health]}</strong>
+                <StatusIcon tone={health} /> {health} <strong>{contents.byHealth[health]}</strong>
               </li>
             ))}
           </ul>

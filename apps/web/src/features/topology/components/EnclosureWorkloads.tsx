@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
+import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
 import { groupByWorkload, type WorkloadGroup } from '../details/kubeRows';
 import { usePodRows } from '../hooks/usePodRows';
 import type { TopologyModel } from '../model/topologyModel';

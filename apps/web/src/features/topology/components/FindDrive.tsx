@@ -1,12 +1,12 @@
 import { IdSchema } from '@drivebay/api-types';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
-import { errorMessage } from '../../../api/apiError';
-import { fetchVolume } from '../../volumes/api/volumeQueries';
+import { errorMessage } from '../../../shared/api/apiError';
+import { useDebounced } from '../../../shared/hooks/useDebounced';
+import { fetchVolume } from '../../volumes';
 import { findDrive } from '../details/findDrive';
 import { type KubeMatch, pickKubeMatch } from '../details/findKube';
 import { highlightLabel, type MapHighlight } from '../details/mapHighlight';
-import { useDebounced } from '../hooks/useDebounced';
 import { fetchKubeDrives, fetchKubeMatches, useKubeMatches } from '../hooks/useKubeMatches';
 import { useSlashFocus } from '../hooks/useSlashFocus';
 import type { TopologyModel } from '../model/topologyModel';

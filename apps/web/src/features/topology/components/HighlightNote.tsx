@@ -1,7 +1,7 @@
 import { kubeObjectId } from '@drivebay/api-types';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
-import { claimHref, podHref } from '../../../api/kubeQueries';
+import { claimHref, podHref } from '../../../shared/api/kubeQueries';
 import type { ResolvedHighlight } from '../hooks/useMapHighlight';
 
 interface HighlightNoteProps {

@@ -1,7 +1,8 @@
 import type { DriveHealth } from '@drivebay/api-types';
-import { formatCount } from '../details/format';
+import { StatusIcon } from '../../../shared/components/StatusIcon';
+import { formatCount } from '../../../shared/format/count';
 import type { MapSummary } from '../details/mapSummary';
-import { HealthIcon, OfflineEnclosureIcon } from './HealthIcon';
+import { OfflineEnclosureIcon } from './OfflineEnclosureIcon';
 
 const ITEMS: readonly { health: DriveHealth; name: string }[] = [
   { health: 'failed', name: 'Failed' },
@@ -16,7 +17,7 @@ export function Legend({ summary }: { summary: MapSummary }) {
     <ul className="legend" aria-label="Legend">
       {ITEMS.map((item) => (
         <li key={item.health} data-health={item.health}>
-          <HealthIcon health={item.health} />
+          <StatusIcon tone={item.health} />
           <span>{item.name}</span>
           <span className="legend-count" data-count={summary[item.health]}>
             {formatCount(summary[item.health])}
@@ -24,7 +25,7 @@ export function Legend({ summary }: { summary: MapSummary }) {
         </li>
       ))}
       <li data-health="empty">
-        <HealthIcon health="empty" />
+        <StatusIcon tone="empty" />
         <span>Empty bay</span>
         <span className="legend-count" data-count={summary.emptyBays}>
           {formatCount(summary.emptyBays)}

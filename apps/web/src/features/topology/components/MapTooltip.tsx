@@ -1,8 +1,7 @@
-import type { DetailRow } from '../details/driveDetails';
+import { DetailList, type DetailRow } from '../../../shared/components/DetailList';
 import { describeDrive, describeEnclosure } from '../details/driveDetails';
 import type { HoverInfo } from '../map/MapController';
 import { driveInBay, type TopologyModel } from '../model/topologyModel';
-import { DetailList } from './DetailList';
 
 /** Details of whatever is under the pointer, kept beside it and inside the map. */
 export function MapTooltip({ model, hover }: { model: TopologyModel; hover: HoverInfo }) {

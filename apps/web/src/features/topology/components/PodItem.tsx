@@ -1,8 +1,8 @@
 import type { Server } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import { claimHref, podHref } from '../../../api/kubeQueries';
-import { LinkList } from '../../../components/LinkList';
-import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
+import { claimHref, podHref } from '../../../shared/api/kubeQueries';
+import { LinkList } from '../../../shared/components/LinkList';
+import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
 import { type PodRow, podPlacement, podState, workloadLabel } from '../details/kubeRows';
 
 interface PodItemProps {

@@ -1,4 +1,4 @@
-import { errorMessage } from '../../../api/apiError';
+import { errorMessage } from '../../../shared/api/apiError';
 
 /** The pods of a panel could not be loaded: why, and a retry. */
 export function PodsLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTheme } from '../../../shell/useTheme';
-import { formatCount } from '../details/format';
+import { formatCount } from '../../../shared/format/count';
+import { useTheme } from '../../../shared/theme/useTheme';
 import { type MapSummary, mapAriaLabel } from '../details/mapSummary';
 import type { TopologyLayout } from '../layout/layoutTypes';
 import type { BayColouring } from '../map/bayColouring';

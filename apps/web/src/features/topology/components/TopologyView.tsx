@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
-import { errorMessage } from '../../../api/apiError';
+import { errorMessage } from '../../../shared/api/apiError';
+import { useEscape } from '../../../shared/hooks/useEscape';
 import { hiddenRacksNote, mapSummaryLine, summarizeMap } from '../details/mapSummary';
 import { useBayColouring } from '../hooks/useBayColouring';
 import { useColourMode } from '../hooks/useColourMode';
-import { useEscape } from '../hooks/useEscape';
 import { useMapHighlight } from '../hooks/useMapHighlight';
 import { useSelectedDrive } from '../hooks/useSelectedDrive';
 import { useSelectedEnclosure } from '../hooks/useSelectedEnclosure';

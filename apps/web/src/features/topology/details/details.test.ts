@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDrive, buildEnclosure, buildRack } from '../../../testing/builders';
+import { buildDrive, buildEnclosure, buildRack } from '../../../shared/testing/builders';
 import { modelFromRecords } from '../model/buildTopologyModel';
 import { describeDrive, describeEnclosure } from './driveDetails';
 import { findDrive } from './findDrive';
-import { formatTB, plural } from './format';
 import { hiddenRacksNote, mapAriaLabel, mapSummaryLine, summarizeMap } from './mapSummary';
 
 const model = modelFromRecords({
@@ -31,15 +30,6 @@ function rows(list: { label: string; value: string }[]) {
 }
 
 describe('drive details', () => {
-  it('formats capacity in decimal terabytes', () => {
-    expect(formatTB(16_000_000_000_000)).toBe('16 TB');
-    expect(formatTB(3_840_000_000_000)).toBe('3.84 TB');
-    expect(formatTB(44_797_440_000_000)).toBe('44.8 TB');
-    expect(formatTB(1_395_776_400_000_000_000)).toBe('1,395,776 TB');
-    expect(plural(1, 'drive')).toBe('1 drive');
-    expect(plural(100_000, 'drive')).toBe('100,000 drives');
-  });
-
   it('describes a drive with its enclosure, bay, tags and health in words', () => {
     const details = rows(
       describeDrive(model, buildDrive({ id: 'd0', serial: 'ZA1B2C', tags: ['hot', 'db'] })),

@@ -1,12 +1,7 @@
 import type { Drive, Enclosure } from '@drivebay/api-types';
+import type { DetailRow } from '../../../shared/components/DetailList';
+import { formatTB } from '../../../shared/format/bytes';
 import { enclosureSlots, type TopologyModel } from '../model/topologyModel';
-import { formatTB } from './format';
-
-/** One labelled fact, for the tooltip and the side panel. */
-export interface DetailRow {
-  readonly label: string;
-  readonly value: string;
-}
 
 /** A drive's details in the order an operator reads them. */
 export function describeDrive(model: TopologyModel, drive: Drive): DetailRow[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildServer } from '../../../testing/builders';
-import { buildClaim, buildPod } from '../../workloads/testing/buildKube';
+import { buildServer } from '../../../shared/testing/builders';
+import { buildClaim, buildPod } from '../../../shared/testing/buildKube';
 import { kubeMatches, pickKubeMatch } from './findKube';
 import { groupByWorkload, podPlacement, podRows, podState, serverLabel } from './kubeRows';
 import { highlightLabel, parseHighlight, parseKubeRef, withHighlight } from './mapHighlight';

@@ -1,6 +1,6 @@
 import type { ClaimView, PodView, Server, VolumeHealth } from '@drivebay/api-types';
 import { kubeObjectId } from '@drivebay/api-types';
-import { healthRank } from '../../volumes/model/volumeLabels';
+import { healthRank } from '../../../shared/model/volumeLabels';
 
 /** A pod with the claims of a list it mounts: those on one drive or enclosure, not all it has. */
 export interface PodRow {

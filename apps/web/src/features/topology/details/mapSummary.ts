@@ -1,5 +1,5 @@
+import { formatCount, plural } from '../../../shared/format/count';
 import { enclosureSlots, type TopologyModel } from '../model/topologyModel';
-import { formatCount, plural } from './format';
 
 /** The counts the map's summary line, aria-label and data attributes show. */
 export interface MapSummary {

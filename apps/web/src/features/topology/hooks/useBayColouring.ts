@@ -1,6 +1,6 @@
 import type { Volume } from '@drivebay/api-types';
 import { useMemo } from 'react';
-import { useVolumeList } from '../../volumes/hooks/useVolumeList';
+import { useVolumeList } from '../../volumes';
 import { type BayColouring, bayColouring, type ColourMode } from '../map/bayColouring';
 import { driveUsage } from '../model/driveUsage';
 import { driveById, type TopologyModel } from '../model/topologyModel';

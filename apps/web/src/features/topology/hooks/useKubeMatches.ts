@@ -1,7 +1,7 @@
 import type { ClaimView, PodView } from '@drivebay/api-types';
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { claimQuery, claimsQuery, podQuery, podsQuery } from '../../../api/kubeQueries';
+import { claimQuery, claimsQuery, podQuery, podsQuery } from '../../../shared/api/kubeQueries';
 import { type KubeMatch, kubeMatches } from '../details/findKube';
 
 /** Few enough to read at a glance; typing more narrows them. */

@@ -2,8 +2,8 @@ import type { ClaimChain } from '@drivebay/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { claimQuery, podQuery } from '../../../api/kubeQueries';
-import { volumeDetailQuery } from '../../volumes/api/volumeQueries';
+import { claimQuery, podQuery } from '../../../shared/api/kubeQueries';
+import { volumeDetailQuery } from '../../volumes';
 import { type MapHighlight, parseHighlight, withHighlight } from '../details/mapHighlight';
 
 const NONE: readonly string[] = [];

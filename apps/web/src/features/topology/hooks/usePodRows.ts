@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { claimsQuery, podsQuery } from '../../../api/kubeQueries';
+import { claimsQuery, podsQuery } from '../../../shared/api/kubeQueries';
 import { type PodRow, podRows } from '../details/kubeRows';
 
 /** The pods (with their PVCs) whose data sits where `filters` say, for a side panel; live like every kube query. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnclosure, buildRack } from '../../../testing/builders';
-import { generateSite, seededRandom } from '../../../testing/generateSite';
+import { buildEnclosure, buildRack } from '../../../shared/testing/builders';
+import { generateSite, seededRandom } from '../../../shared/testing/generateSite';
 import { modelFromRecords } from '../model/buildTopologyModel';
 import { bayRect } from './bayRect';
 import { BAY_PITCH, contains } from './geometry';

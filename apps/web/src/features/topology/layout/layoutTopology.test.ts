@@ -1,7 +1,7 @@
 import type { Enclosure, Rack } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildEnclosure, buildRack } from '../../../testing/builders';
-import { generateSite } from '../../../testing/generateSite';
+import { buildEnclosure, buildRack } from '../../../shared/testing/builders';
+import { generateSite } from '../../../shared/testing/generateSite';
 import { modelFromRecords } from '../model/buildTopologyModel';
 import { bayRect } from './bayRect';
 import { intersects } from './geometry';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../testing/generateSite';
+import { seededRandom } from '../../../shared/testing/generateSite';
 import type { Size } from './boxSizes';
 import { GEOMETRY as G } from './geometry';
 import { chooseColumns, lineGrid } from './lineGrid';

@@ -1,4 +1,4 @@
-import type { Theme } from '../../../shell/theme';
+import type { Theme } from '../../../shared/theme/theme';
 import { type CanvasPalette, readCanvasPalette } from './palette';
 
 const cache = new Map<Theme, CanvasPalette>();

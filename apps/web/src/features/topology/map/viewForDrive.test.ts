@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSite } from '../../../testing/generateSite';
+import { generateSite } from '../../../shared/testing/generateSite';
 import { bayRect } from '../layout/bayRect';
 import { layoutTopology } from '../layout/layoutTopology';
 import { modelFromRecords } from '../model/buildTopologyModel';

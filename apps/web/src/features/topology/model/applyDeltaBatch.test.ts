@@ -1,7 +1,7 @@
 import type { DeltaBatch, TopologyDelta } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildDrive, buildEnclosure, buildRack, buildServer, delta } from '../../../testing/builders';
-import { generateSite } from '../../../testing/generateSite';
+import { buildDrive, buildEnclosure, buildRack, buildServer, delta } from '../../../shared/testing/builders';
+import { generateSite } from '../../../shared/testing/generateSite';
 import { applyDeltaBatch } from './applyDeltaBatch';
 import { modelFromRecords } from './buildTopologyModel';
 import { driveById, driveInBay, enclosureSlots, type TopologyModel } from './topologyModel';

@@ -1,7 +1,7 @@
 import { encodeDriveColumns, type TopologySnapshot, TopologySnapshotSchema } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildDrive, buildEnclosure, buildRack } from '../../../testing/builders';
-import { generateSite } from '../../../testing/generateSite';
+import { buildDrive, buildEnclosure, buildRack } from '../../../shared/testing/builders';
+import { generateSite } from '../../../shared/testing/generateSite';
 import { buildTopologyModel } from './buildTopologyModel';
 import { driveById, driveInBay, enclosureSlots } from './topologyModel';
 

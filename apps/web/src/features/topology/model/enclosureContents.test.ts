@@ -1,7 +1,7 @@
 import { encodeDriveColumns } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildDrive, buildEnclosure, buildRack } from '../../../testing/builders';
-import { buildMember, buildVolume } from '../../volumes/testing/buildVolume';
+import { buildDrive, buildEnclosure, buildRack } from '../../../shared/testing/builders';
+import { buildMember, buildVolume } from '../../../shared/testing/buildVolume';
 import { buildTopologyModel } from './buildTopologyModel';
 import { enclosureContents } from './enclosureContents';
 

@@ -5,8 +5,8 @@ import {
   UserSchema,
 } from '@drivebay/api-types';
 import { queryOptions } from '@tanstack/react-query';
-import { getJson } from '../../../api/getJson';
-import { sendJson } from '../../../api/sendJson';
+import { getJson } from '../../../shared/api/getJson';
+import { sendJson } from '../../../shared/api/sendJson';
 import { userKeys } from './userKeys';
 
 export const USERS_PATH = '/api/v1/users';

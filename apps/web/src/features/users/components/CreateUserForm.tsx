@@ -1,9 +1,9 @@
 import { RoleSchema } from '@drivebay/api-types';
 import { type FormEvent, useState } from 'react';
-import { type FieldErrors, serverFieldErrors } from '../../../api/fieldErrors';
-import { FieldError } from '../../../components/FieldError';
-import { FormError } from '../../../components/FormError';
-import { PasswordField } from '../../auth/components/PasswordField';
+import { type FieldErrors, serverFieldErrors } from '../../../shared/api/fieldErrors';
+import { FieldError } from '../../../shared/components/FieldError';
+import { FormError } from '../../../shared/components/FormError';
+import { PasswordField } from '../../../shared/components/PasswordField';
 import { useCreateUser } from '../hooks/useUserMutations';
 import { checkNewUser, type NewUserInput } from '../model/userForms';
 

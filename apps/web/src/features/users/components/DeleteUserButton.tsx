@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../shared/components/ConfirmDialog';
 import { useDeleteUser } from '../hooks/useUserMutations';
 
 /** "Delete", then a confirmation; the server refuses to delete the last admin and says so. */

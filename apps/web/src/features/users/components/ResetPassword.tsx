@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { serverFieldErrors } from '../../../api/fieldErrors';
-import { FieldError } from '../../../components/FieldError';
-import { FormError } from '../../../components/FormError';
+import { serverFieldErrors } from '../../../shared/api/fieldErrors';
+import { FieldError } from '../../../shared/components/FieldError';
+import { FormError } from '../../../shared/components/FormError';
 import { useUpdateUser } from '../hooks/useUserMutations';
 import { checkPassword } from '../model/userForms';
 

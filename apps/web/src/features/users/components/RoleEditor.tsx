@@ -1,6 +1,6 @@
 import { type Role, RoleSchema, type User } from '@drivebay/api-types';
 import { useState } from 'react';
-import { FormError } from '../../../components/FormError';
+import { FormError } from '../../../shared/components/FormError';
 import { useUpdateUser } from '../hooks/useUserMutations';
 
 /** The user's role as a choice; picking another shows "Change role" (it signs the user out everywhere). */

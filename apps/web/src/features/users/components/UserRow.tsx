@@ -1,6 +1,6 @@
 import type { User } from '@drivebay/api-types';
-import { useSessionInfo } from '../../auth/hooks/useSession';
-import { formatShortTimestamp } from '../../volumes/model/formatTime';
+import { formatShortTimestamp } from '../../../shared/format/time';
+import { useSessionInfo } from '../../auth';
 import { lockedUntil } from '../model/userForms';
 import { DeleteUserButton } from './DeleteUserButton';
 import { LockIcon } from './LockIcon';

@@ -1,5 +1,5 @@
 import type { User } from '@drivebay/api-types';
-import { useNow } from '../../volumes/hooks/useNow';
+import { useNow } from '../../../shared/hooks/useNow';
 import { UserRow } from './UserRow';
 
 /** One row per user, with its actions. */

@@ -5,7 +5,7 @@ import {
   type Role,
   type User,
 } from '@drivebay/api-types';
-import { type FieldErrors, issueFieldErrors } from '../../../api/fieldErrors';
+import { type FieldErrors, issueFieldErrors } from '../../../shared/api/fieldErrors';
 
 /** What the new-user form holds. */
 export interface NewUserInput {

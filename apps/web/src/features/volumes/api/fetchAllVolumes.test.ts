@@ -1,6 +1,6 @@
 import type { Volume } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildVolume } from '../testing/buildVolume';
+import { buildVolume } from '../../../shared/testing/buildVolume';
 import { fetchAllVolumes, ListShiftedError, PAGE_SIZE, type VolumePageFetcher } from './fetchAllVolumes';
 
 const named = (i: number) => buildVolume({ name: `pvc-${String(i).padStart(6, '0')}` });

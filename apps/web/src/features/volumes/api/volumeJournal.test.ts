@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { volumeDelta } from '../testing/buildVolume';
+import { volumeDelta } from '../../../shared/testing/buildVolume';
 import { VolumeJournal } from './volumeJournal';
 
 describe('VolumeJournal', () => {

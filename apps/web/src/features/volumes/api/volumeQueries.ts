@@ -6,12 +6,12 @@ import {
   VolumeSchema,
 } from '@drivebay/api-types';
 import { hashKey, queryOptions } from '@tanstack/react-query';
-import { ApiError, isRetryable } from '../../../api/apiError';
-import { getJson } from '../../../api/getJson';
+import { ApiError, isRetryable } from '../../../shared/api/apiError';
+import { getJson } from '../../../shared/api/getJson';
+import { HEALTH_ORDER } from '../../../shared/model/volumeLabels';
 import { applyVolumeDeltas, applyVolumeDeltasToOne } from '../model/applyVolumeDeltas';
 import { prependVolumeEvents, type VolumeEventList } from '../model/volumeEvents';
 import { listQueryString, type VolumeFilters } from '../model/volumeFilters';
-import { HEALTH_ORDER } from '../model/volumeLabels';
 import type { VolumeHealthCounts } from '../model/volumeSummary';
 import { fetchAllVolumes, type VolumePageFetcher } from './fetchAllVolumes';
 import { volumeLoadProgress } from './loadProgress';

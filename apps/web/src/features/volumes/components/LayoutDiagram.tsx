@@ -1,10 +1,10 @@
 import type { Volume } from '@drivebay/api-types';
 import { useMemo } from 'react';
-import { useNow } from '../hooks/useNow';
+import { StatusIcon, WarningIcon } from '../../../shared/components/StatusIcon';
+import { useNow } from '../../../shared/hooks/useNow';
+import type { StatusTone } from '../../../shared/model/volumeLabels';
 import { layoutSummary, type MirrorSet, membersBySet } from '../model/membersBySet';
-import type { StatusTone } from '../model/volumeLabels';
 import { MemberBox } from './MemberBox';
-import { StatusIcon, WarningIcon } from './StatusIcon';
 
 const SET_TONES: Record<MirrorSet['state'], StatusTone> = {
   healthy: 'ok',

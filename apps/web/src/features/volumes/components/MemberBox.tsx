@@ -1,10 +1,10 @@
 import type { VolumeMember } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import { formatSliceExtent } from '../model/formatBytes';
-import { formatTimestamp } from '../model/formatTime';
-import { memberTone } from '../model/volumeLabels';
+import { StatusIcon, WarningIcon } from '../../../shared/components/StatusIcon';
+import { formatSliceExtent } from '../../../shared/format/bytes';
+import { formatTimestamp } from '../../../shared/format/time';
+import { memberTone } from '../../../shared/model/volumeLabels';
 import { RebuildProgress } from './RebuildProgress';
-import { StatusIcon, WarningIcon } from './StatusIcon';
 
 interface MemberBoxProps {
   member: VolumeMember;

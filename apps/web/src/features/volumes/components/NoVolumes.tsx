@@ -1,5 +1,5 @@
-import { EmptyState } from '../../../components/EmptyState';
-import { useCan } from '../../auth/hooks/useSession';
+import { EmptyState } from '../../../shared/components/EmptyState';
+import { useCan } from '../../auth';
 
 const composeExample = (origin: string) =>
   `curl -X POST ${origin}/api/v1/volumes -H 'content-type: application/json' -H 'authorization: Bearer <token>' -d '{"name":"pvc-demo-1","capacityBytes":100000000000}'`;

@@ -1,5 +1,5 @@
 import type { VolumeMember } from '@drivebay/api-types';
-import { describeRebuild } from '../model/formatTime';
+import { describeRebuild } from '../model/describeRebuild';
 
 interface RebuildProgressProps {
   member: VolumeMember;

@@ -1,9 +1,9 @@
-import { ErrorState } from '../../../components/ErrorState';
-import { LoadingState } from '../../../components/LoadingState';
+import { ErrorState } from '../../../shared/components/ErrorState';
+import { LoadingState } from '../../../shared/components/LoadingState';
+import { SeverityIcon } from '../../../shared/components/SeverityIcon';
+import { formatTimestamp } from '../../../shared/format/time';
 import { EVENTS_LIMIT } from '../api/volumeQueries';
 import { useVolumeEvents } from '../hooks/useVolume';
-import { formatTimestamp } from '../model/formatTime';
-import { SeverityIcon } from './SeverityIcon';
 
 /** The volume's events, newest first; new ones appear at the top as they are committed. */
 export function VolumeEvents({ id }: { id: string }) {

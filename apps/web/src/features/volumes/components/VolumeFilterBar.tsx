@@ -1,12 +1,12 @@
 import { VolumeLifecycleSchema, VolumeTypeSchema } from '@drivebay/api-types';
 import { type FormEvent, useState } from 'react';
+import { HEALTH_ORDER } from '../../../shared/model/volumeLabels';
 import {
   filtersFromInput,
   hasFilters,
   type VolumeFilterName,
   type VolumeFilters,
 } from '../model/volumeFilters';
-import { HEALTH_ORDER } from '../model/volumeLabels';
 
 const TYPE_LABELS = { hdd: 'HDD', ssd: 'SSD', slice: 'SSD slice' } as const;
 const FIELD_NAMES: Record<VolumeFilterName, string> = {

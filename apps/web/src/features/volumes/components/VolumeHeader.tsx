@@ -1,13 +1,13 @@
 import type { Volume } from '@drivebay/api-types';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { DetailList } from '../../topology/components/DetailList';
-import { plural } from '../../topology/details/format';
+import { DetailList } from '../../../shared/components/DetailList';
+import { WarningIcon } from '../../../shared/components/StatusIcon';
+import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
+import { plural } from '../../../shared/format/count';
 import { DeleteVolumeButton } from '../compose/DeleteVolumeButton';
 import { describeVolume, healthSentence } from '../model/describeVolume';
 import { membersBySet, setsAtRisk } from '../model/membersBySet';
-import { WarningIcon } from './StatusIcon';
-import { VolumeHealthBadge } from './VolumeHealthBadge';
 
 /** Name, health in words, what it means for the data, and the volume's facts. */
 export function VolumeHeader({ volume }: { volume: Volume }) {

@@ -1,10 +1,11 @@
 import type { Volume } from '@drivebay/api-types';
 import { type MouseEvent, memo } from 'react';
-import { formatCount } from '../../topology/details/format';
-import { formatBytes } from '../model/formatBytes';
-import { formatShortTimestamp } from '../model/formatTime';
-import { layoutLabel, typeLabel } from '../model/volumeLabels';
-import { VolumeHealthBadge } from './VolumeHealthBadge';
+import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
+import { formatBytes } from '../../../shared/format/bytes';
+import { formatCount } from '../../../shared/format/count';
+import { formatShortTimestamp } from '../../../shared/format/time';
+import { layoutLabel, typeLabel } from '../../../shared/model/volumeLabels';
+import { volumePath } from '../model/volumePath';
 
 interface VolumeRowProps {
   volume: Volume;
@@ -15,11 +16,6 @@ interface VolumeRowProps {
   height: number;
   /** Shared by all rows, so memoized rows stay memoized. */
   onLinkClick: (event: MouseEvent<HTMLAnchorElement>) => void;
-}
-
-/** The detail page of a volume. */
-export function volumePath(id: string): string {
-  return `/volumes/${encodeURIComponent(id)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../../../api/fieldErrors';
+import type { FieldErrors } from '../../../shared/api/fieldErrors';
 import { ComposeField } from './ComposeField';
 import { COMPOSE_FIELDS, type ComposeForm } from './composeForm';
 import { FlagField } from './FlagField';

@@ -1,7 +1,7 @@
 import { VolumeTypeSchema } from '@drivebay/api-types';
-import type { FieldErrors } from '../../../api/fieldErrors';
-import { FieldError } from '../../../components/FieldError';
-import { formatBytes } from '../model/formatBytes';
+import type { FieldErrors } from '../../../shared/api/fieldErrors';
+import { FieldError } from '../../../shared/components/FieldError';
+import { formatBytes } from '../../../shared/format/bytes';
 import { ComposeField } from './ComposeField';
 import { COMPOSE_FIELDS, type ComposeForm } from './composeForm';
 import { parseSize } from './parseSize';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FieldError } from '../../../components/FieldError';
+import { FieldError } from '../../../shared/components/FieldError';
 
 interface ComposeFieldProps {
   /** The input's id; hint and error ids derive from it. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCan } from '../../auth/hooks/useSession';
+import { useCan } from '../../auth';
 import { ComposeDialog } from './ComposeDialog';
 
 /** "Compose volume" for operators and admins; for viewers it is not there at all. */

@@ -2,8 +2,8 @@ import type { Volume } from '@drivebay/api-types';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { useCan } from '../../auth/hooks/useSession';
+import { ConfirmDialog } from '../../../shared/components/ConfirmDialog';
+import { useCan } from '../../auth';
 import { deleteVolume } from './composeApi';
 import { deletePlan } from './deletePlan';
 

@@ -1,4 +1,4 @@
-import { FieldError } from '../../../components/FieldError';
+import { FieldError } from '../../../shared/components/FieldError';
 
 interface FlagFieldProps {
   id: string;

@@ -1,7 +1,7 @@
 import type { PlacementPreview } from '@drivebay/api-types';
-import { WarningIcon } from '../components/StatusIcon';
-import { formatBytes } from '../model/formatBytes';
-import { layoutLabel } from '../model/volumeLabels';
+import { WarningIcon } from '../../../shared/components/StatusIcon';
+import { formatBytes } from '../../../shared/format/bytes';
+import { layoutLabel } from '../../../shared/model/volumeLabels';
 import { PreviewMembers } from './PreviewMembers';
 
 /** The dry run's answer: the layout and drives chosen and why, or the constraint that cannot be met. */

@@ -1,5 +1,5 @@
 import type { VolumeMember } from '@drivebay/api-types';
-import { formatSliceExtent } from '../model/formatBytes';
+import { formatSliceExtent } from '../../../shared/format/bytes';
 
 /** The drives (or slices) the dry run chose, by set and copy. */
 export function PreviewMembers({ members }: { members: readonly VolumeMember[] }) {

@@ -4,7 +4,7 @@ import {
   type Volume,
   type VolumeRequest,
 } from '@drivebay/api-types';
-import { sendJson } from '../../../api/sendJson';
+import { sendJson } from '../../../shared/api/sendJson';
 import { VOLUMES_PATH } from '../api/volumeQueries';
 
 export const PREVIEW_PATH = '/api/v1/placement/preview';

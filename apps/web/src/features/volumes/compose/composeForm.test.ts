@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../api/apiError';
+import { ApiError } from '../../../shared/api/apiError';
 import { composeFieldErrors, DEFAULT_COMPOSE_FORM, toVolumeRequest } from './composeForm';
 
 const form = (patch: Partial<typeof DEFAULT_COMPOSE_FORM>) => ({ ...DEFAULT_COMPOSE_FORM, ...patch });

@@ -1,7 +1,7 @@
 import { type VolumeRequest, VolumeRequestSchema, type VolumeType } from '@drivebay/api-types';
-import { ApiError } from '../../../api/apiError';
-import { type FieldErrors, inputField } from '../../../api/fieldErrors';
-import type { ParseIssue } from '../../../api/parser';
+import { ApiError } from '../../../shared/api/apiError';
+import { type FieldErrors, inputField } from '../../../shared/api/fieldErrors';
+import type { ParseIssue } from '../../../shared/api/parser';
 import { parseSize } from './parseSize';
 
 /** What the compose form holds, as typed; advanced fields start at the StorageClass defaults. */

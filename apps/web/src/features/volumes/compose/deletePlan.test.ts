@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVolume } from '../testing/buildVolume';
+import { buildVolume } from '../../../shared/testing/buildVolume';
 import { deletePlan } from './deletePlan';
 
 describe('deletePlan', () => {

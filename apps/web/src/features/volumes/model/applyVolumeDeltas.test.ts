@@ -1,6 +1,6 @@
 import type { Volume } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildMember, buildVolume, volumeDelta } from '../testing/buildVolume';
+import { buildMember, buildVolume, volumeDelta } from '../../../shared/testing/buildVolume';
 import { applyVolumeDeltas, applyVolumeDeltasToOne } from './applyVolumeDeltas';
 import { isSortedByName } from './byName';
 

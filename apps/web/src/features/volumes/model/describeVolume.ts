@@ -1,9 +1,9 @@
 import type { Volume } from '@drivebay/api-types';
-import type { DetailRow } from '../../topology/details/driveDetails';
-import { plural } from '../../topology/details/format';
-import { formatBytes } from './formatBytes';
-import { formatTimestamp } from './formatTime';
-import { layoutLabel, typeLabel } from './volumeLabels';
+import type { DetailRow } from '../../../shared/components/DetailList';
+import { formatBytes } from '../../../shared/format/bytes';
+import { plural } from '../../../shared/format/count';
+import { formatTimestamp } from '../../../shared/format/time';
+import { layoutLabel, typeLabel } from '../../../shared/model/volumeLabels';
 
 /** Only the key's id exists; the key is derived on demand and never stored or shown. */
 export function encryptionLabel(volume: Volume): string {

@@ -1,6 +1,6 @@
 import type { Volume, VolumeMember } from '@drivebay/api-types';
-import { plural } from '../../topology/details/format';
-import { layoutLabel } from './volumeLabels';
+import { plural } from '../../../shared/format/count';
+import { layoutLabel } from '../../../shared/model/volumeLabels';
 
 /** healthy: every copy active; degraded: a copy failed; rebuilding: a copy is being rebuilt; lost: no active copy. */
 export type SetState = 'healthy' | 'degraded' | 'rebuilding' | 'lost';

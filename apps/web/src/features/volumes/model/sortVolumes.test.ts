@@ -1,6 +1,6 @@
 import type { Volume } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
-import { buildMember, buildVolume } from '../testing/buildVolume';
+import { buildMember, buildVolume } from '../../../shared/testing/buildVolume';
 import { DEFAULT_SORT, nextSort, sortFromParams, sortVolumes, withSort } from './sortVolumes';
 
 const names = (list: readonly Volume[]) => list.map((v) => v.name);

@@ -1,7 +1,7 @@
 import type { Volume, VolumeLayout, VolumeLifecycle } from '@drivebay/api-types';
 import { VolumeLifecycleSchema } from '@drivebay/api-types';
+import { healthRank, typeLabel } from '../../../shared/model/volumeLabels';
 import { compareByName } from './byName';
-import { healthRank, typeLabel } from './volumeLabels';
 
 export const SORT_COLUMNS = [
   'name',

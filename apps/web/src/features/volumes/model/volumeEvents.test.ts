@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVolumeEvent, volumeDelta } from '../testing/buildVolume';
+import { buildVolumeEvent, volumeDelta } from '../../../shared/testing/buildVolume';
 import { prependVolumeEvents } from './volumeEvents';
 
 describe('prependVolumeEvents', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMember, buildVolume } from '../testing/buildVolume';
+import { buildMember, buildVolume } from '../../../shared/testing/buildVolume';
 import { describeVolume, encryptionLabel, healthSentence } from './describeVolume';
 import { layoutSummary, membersBySet, setsAtRisk } from './membersBySet';
 import { countByHealth, healthSummaryLine } from './volumeSummary';

@@ -1,6 +1,6 @@
 import type { Volume, VolumeHealth } from '@drivebay/api-types';
-import { formatCount, plural } from '../../topology/details/format';
-import { HEALTH_ORDER } from './volumeLabels';
+import { formatCount, plural } from '../../../shared/format/count';
+import { HEALTH_ORDER } from '../../../shared/model/volumeLabels';
 
 /** How many volumes there are, in all and by health. */
 export interface VolumeHealthCounts {

@@ -1,4 +1,4 @@
-import { StatusIcon } from '../../volumes/components/StatusIcon';
+import { StatusIcon } from '../../../shared/components/StatusIcon';
 import type { ChainProblem } from '../model/chainProblems';
 
 /** What is wrong along the chain, at the top of the page, or one line saying all is well. */

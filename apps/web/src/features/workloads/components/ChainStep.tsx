@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { DetailList } from '../../topology/components/DetailList';
-import type { DetailRow } from '../../topology/details/driveDetails';
+import { DetailList, type DetailRow } from '../../../shared/components/DetailList';
 import type { KubeStatus } from '../model/kubeStatus';
 import { StatusText } from './StatusText';
 

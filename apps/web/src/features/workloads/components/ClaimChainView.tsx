@@ -1,9 +1,9 @@
 import type { ClaimChain } from '@drivebay/api-types';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { claimHref } from '../../../api/kubeQueries';
-import { plural } from '../../topology/details/format';
-import { volumePath } from '../../volumes/components/VolumeRow';
+import { claimHref } from '../../../shared/api/kubeQueries';
+import { plural } from '../../../shared/format/count';
+import { volumePath } from '../../volumes';
 import { describeChainVolume, describeClaim, describePv, missingVolumeReason } from '../model/describeChain';
 import { claimStatus, volumeStatus } from '../model/kubeStatus';
 import { ChainStep } from './ChainStep';

@@ -1,8 +1,8 @@
 import type { ClaimView } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import { claimHref, podHref } from '../../../api/kubeQueries';
-import { LinkList } from '../../../components/LinkList';
-import { volumePath } from '../../volumes/components/VolumeRow';
+import { claimHref, podHref } from '../../../shared/api/kubeQueries';
+import { LinkList } from '../../../shared/components/LinkList';
+import { volumePath } from '../../volumes';
 import { requestLabel } from '../model/describeChain';
 import { claimStatus } from '../model/kubeStatus';
 import { KubeHealth, StatusText } from './StatusText';

@@ -1,5 +1,5 @@
 import type { ClusterSummary } from '@drivebay/api-types';
-import { WarningIcon } from '../../volumes/components/StatusIcon';
+import { WarningIcon } from '../../../shared/components/StatusIcon';
 
 const SOURCES: Record<ClusterSummary['source'], string> = {
   simulator: 'the simulated cluster',

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { ApiError } from '../../../api/apiError';
-import { EmptyState } from '../../../components/EmptyState';
-import { PageHeader } from '../../../components/PageHeader';
+import { ApiError } from '../../../shared/api/apiError';
+import { EmptyState } from '../../../shared/components/EmptyState';
+import { PageHeader } from '../../../shared/components/PageHeader';
 
 /** Whether the server answered that the object does not exist (not that it failed). */
 export function isNotFound(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { claimsQuery, nodesQuery, podsQuery, workloadsQuery } from '../../../api/kubeQueries';
-import { EmptyState } from '../../../components/EmptyState';
+import { claimsQuery, nodesQuery, podsQuery, workloadsQuery } from '../../../shared/api/kubeQueries';
+import { EmptyState } from '../../../shared/components/EmptyState';
 import { apiFilters, type WorkloadFilters } from '../model/workloadFilters';
 import { sortWorkloads } from '../model/workloadList';
 import { ClaimsTable } from './ClaimsTable';

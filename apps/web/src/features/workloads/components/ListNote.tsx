@@ -1,4 +1,4 @@
-import { formatCount, plural } from '../../topology/details/format';
+import { formatCount, plural } from '../../../shared/format/count';
 
 /** Under a list: how many there are, and when capped, how to see the others. */
 export function ListNote({ shown, total, noun }: { shown: number; total: number; noun: string }) {

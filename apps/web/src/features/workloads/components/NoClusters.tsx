@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/EmptyState';
+import { EmptyState } from '../../../shared/components/EmptyState';
 import type { ClusterNotice } from '../model/workloadList';
 
 /** Why there is nothing to show yet, and what to do about it. */

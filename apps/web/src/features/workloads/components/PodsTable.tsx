@@ -1,7 +1,7 @@
 import type { PodView } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import { claimHref, podHref } from '../../../api/kubeQueries';
-import { LinkList } from '../../../components/LinkList';
+import { claimHref, podHref } from '../../../shared/api/kubeQueries';
+import { LinkList } from '../../../shared/components/LinkList';
 import { workloadLabel } from '../model/describeChain';
 import { podReadyStatus } from '../model/kubeStatus';
 import { KubeHealth, StatusText } from './StatusText';

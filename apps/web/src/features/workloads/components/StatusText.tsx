@@ -1,6 +1,6 @@
 import type { VolumeHealth } from '@drivebay/api-types';
-import { StatusIcon } from '../../volumes/components/StatusIcon';
-import { VolumeHealthBadge } from '../../volumes/components/VolumeHealthBadge';
+import { StatusIcon } from '../../../shared/components/StatusIcon';
+import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
 import type { KubeStatus } from '../model/kubeStatus';
 
 /** A state as its icon's shape and its word, never colour alone. */

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { errorMessage } from '../../../api/apiError';
-import { ErrorState } from '../../../components/ErrorState';
-import { LoadingState } from '../../../components/LoadingState';
+import { errorMessage } from '../../../shared/api/apiError';
+import { ErrorState } from '../../../shared/components/ErrorState';
+import { LoadingState } from '../../../shared/components/LoadingState';
 
 const HINT = 'Check that the Drivebay server is running and reachable from this browser, then retry.';
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatCount } from '../../topology/details/format';
+import { formatCount } from '../../../shared/format/count';
 import { WORKLOAD_TABS, type WorkloadTab } from '../model/workloadFilters';
 
 const LABELS: Record<WorkloadTab, string> = {

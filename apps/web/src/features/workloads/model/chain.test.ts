@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildVolume } from '../../volumes/testing/buildVolume';
-import { buildChainDrive, buildClaim, buildNode, buildPod, buildPodDetail } from '../testing/buildKube';
+import {
+  buildChainDrive,
+  buildClaim,
+  buildNode,
+  buildPod,
+  buildPodDetail,
+} from '../../../shared/testing/buildKube';
+import { buildVolume } from '../../../shared/testing/buildVolume';
 import { claimProblems, podProblems } from './chainProblems';
 import {
   describeNode,

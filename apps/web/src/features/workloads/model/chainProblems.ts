@@ -1,5 +1,5 @@
 import type { ClaimChain, PodDetail } from '@drivebay/api-types';
-import { plural } from '../../topology/details/format';
+import { plural } from '../../../shared/format/count';
 
 /** One thing wrong along the chain, worst first within a step. */
 export interface ChainProblem {

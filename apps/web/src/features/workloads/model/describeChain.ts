@@ -7,10 +7,10 @@ import type {
   Volume,
   WorkloadRef,
 } from '@drivebay/api-types';
-import type { DetailRow } from '../../topology/details/driveDetails';
-import { formatBytes } from '../../volumes/model/formatBytes';
-import { formatTimestamp } from '../../volumes/model/formatTime';
-import { layoutLabel, typeLabel } from '../../volumes/model/volumeLabels';
+import type { DetailRow } from '../../../shared/components/DetailList';
+import { formatBytes } from '../../../shared/format/bytes';
+import { formatTimestamp } from '../../../shared/format/time';
+import { layoutLabel, typeLabel } from '../../../shared/model/volumeLabels';
 
 /** "StatefulSet/cassandra", or what a pod nothing owns is. */
 export function workloadLabel(workload: WorkloadRef | null): string {

@@ -6,7 +6,7 @@ import type {
   ServerState,
   VolumeHealth,
 } from '@drivebay/api-types';
-import { healthTone, type StatusTone } from '../../volumes/model/volumeLabels';
+import { healthTone, type StatusTone } from '../../../shared/model/volumeLabels';
 
 /** A state as the operator reads it: a word (never colour alone) and the shape of its icon. */
 export interface KubeStatus {

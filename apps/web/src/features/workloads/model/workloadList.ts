@@ -1,5 +1,5 @@
 import type { ClusterSummary, NamespaceSummary, VolumeHealth, WorkloadSummary } from '@drivebay/api-types';
-import { healthRank } from '../../volumes/model/volumeLabels';
+import { healthRank } from '../../../shared/model/volumeLabels';
 import { matchesText } from './workloadFilters';
 
 /** Worst first, like the volumes list: a workload without volumes sorts after healthy ones. */

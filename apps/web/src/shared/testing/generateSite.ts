@@ -1,5 +1,17 @@
-import type { Drive, DriveHealth, Enclosure, Rack, Server } from '@drivebay/api-types';
-import type { TopologyRecords } from '../features/topology/model/buildTopologyModel';
+import type { Drive, DriveHealth, Enclosure, Rack, Server, TopologySnapshot } from '@drivebay/api-types';
+
+/**
+ * A site's records with the drives decoded: the shape topology's `modelFromRecords` takes.
+ * Spelled out here because shared code does not import from features.
+ */
+export interface SiteRecords {
+  revision: number;
+  site: TopologySnapshot['site'];
+  racks: Rack[];
+  enclosures: Enclosure[];
+  servers: Server[];
+  drives: Drive[];
+}
 
 /** Size and failure mix of a generated site. */
 export interface SiteShape {
@@ -30,7 +42,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** A whole site's records, e.g. 300 racks x 5 enclosures x 68 bays ~ 100,000 drives. */
-export function generateSite(shape: SiteShape): TopologyRecords {
+export function generateSite(shape: SiteShape): SiteRecords {
   const random = seededRandom(shape.seed ?? 1);
   const offline = new Set(shape.offlineEnclosures ?? []);
   const racks: Rack[] = [];

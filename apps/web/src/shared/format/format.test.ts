@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatSliceExtent } from './formatBytes';
-import { describeRebuild, formatDuration, formatShortTimestamp, formatTimestamp } from './formatTime';
+import { formatBytes, formatSliceExtent, formatTB } from './bytes';
+import { plural } from './count';
+import { formatDuration, formatShortTimestamp, formatTimestamp } from './time';
 
 describe('formatBytes', () => {
   it('uses the largest decimal unit the value reaches, with one decimal', () => {
@@ -35,6 +36,17 @@ describe('formatBytes', () => {
   });
 });
 
+describe('formatTB and plural', () => {
+  it('formats capacity in decimal terabytes', () => {
+    expect(formatTB(16_000_000_000_000)).toBe('16 TB');
+    expect(formatTB(3_840_000_000_000)).toBe('3.84 TB');
+    expect(formatTB(44_797_440_000_000)).toBe('44.8 TB');
+    expect(formatTB(1_395_776_400_000_000_000)).toBe('1,395,776 TB');
+    expect(plural(1, 'drive')).toBe('1 drive');
+    expect(plural(100_000, 'drive')).toBe('100,000 drives');
+  });
+});
+
 describe('time', () => {
   it('formats timestamps in UTC', () => {
     expect(formatTimestamp('2025-06-01T14:03:12.345Z')).toBe('2025-06-01 14:03 UTC');
@@ -49,15 +61,5 @@ describe('time', () => {
     expect(formatDuration(12 * 60_000)).toBe('12 min');
     expect(formatDuration(125 * 60_000)).toBe('2 h 5 min');
     expect(formatDuration(76 * 3_600_000)).toBe('3 d 4 h');
-  });
-
-  it('describes a rebuild with its ETA', () => {
-    const now = Date.parse('2025-06-01T14:20:00Z');
-    const rebuild = { progress: 0.436, eta: '2025-06-01T14:32:00Z' };
-    expect(describeRebuild(rebuild, now, true)).toBe('43% · ETA 14:32 UTC (in 12 min)');
-    expect(describeRebuild(rebuild, Date.parse('2025-06-01T14:40:00Z'), true)).toBe(
-      '43% · ETA 14:32 UTC (finishing)',
-    );
-    expect(describeRebuild(rebuild, now, false)).toBe('43% copied; rebuild stopped, the copy is partial');
   });
 });

@@ -1,4 +1,4 @@
-import { FieldError } from '../../../components/FieldError';
+import { FieldError } from './FieldError';
 
 interface PasswordFieldProps {
   name: string;

@@ -1,4 +1,8 @@
-import type { DetailRow } from '../details/driveDetails';
+/** One labelled fact, for tooltips, side panels and headers. */
+export interface DetailRow {
+  readonly label: string;
+  readonly value: string;
+}
 
 /** Label/value pairs; "Health: failed" reads as one phrase in text and to screen readers. */
 export function DetailList({ rows }: { rows: readonly DetailRow[] }) {

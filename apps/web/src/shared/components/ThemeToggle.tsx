@@ -1,6 +1,6 @@
-import { otherTheme } from './theme';
-import { setTheme } from './themeStore';
-import { useTheme } from './useTheme';
+import { otherTheme } from '../theme/theme';
+import { setTheme } from '../theme/themeStore';
+import { useTheme } from '../theme/useTheme';
 
 /** Switches between the dark and light themes; the choice is remembered. */
 export function ThemeToggle() {

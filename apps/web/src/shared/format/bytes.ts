@@ -35,3 +35,14 @@ export function formatBytes(bytes: number, smallest: ByteUnit = 'B'): string {
 export function formatSliceExtent(slice: { offsetGiB: number; sizeGiB: number }): string {
   return `GiB ${whole.format(slice.offsetGiB)}–${whole.format(slice.offsetGiB + slice.sizeGiB)} (${whole.format(slice.sizeGiB)} GiB)`;
 }
+
+const tbFormats = [0, 1, 2].map(
+  (digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }),
+);
+
+/** Decimal terabytes, as drive vendors count them: "3.84 TB", "16 TB", "1,395,776 TB". */
+export function formatTB(bytes: number): string {
+  const tb = bytes / 1e12;
+  const digits = tb < 10 ? 2 : tb < 1000 ? 1 : 0;
+  return `${(tbFormats[digits] as Intl.NumberFormat).format(tb)} TB`;
+}

@@ -1,9 +1,9 @@
-import { layoutTopology } from '../../topology/layout/layoutTopology';
-import { drawTopology } from '../../topology/map/drawTopology';
-import type { CanvasPalette } from '../../topology/map/palette';
-import { SpriteCache } from '../../topology/map/spriteCache';
-import { fitViewport } from '../../topology/map/viewport';
-import type { TopologyModel } from '../../topology/model/topologyModel';
+import { layoutTopology } from '../layout/layoutTopology';
+import type { TopologyModel } from '../model/topologyModel';
+import { drawTopology } from './drawTopology';
+import type { CanvasPalette } from './palette';
+import { SpriteCache } from './spriteCache';
+import { fitViewport } from './viewport';
 
 const WIDTH = 1920;
 const HEIGHT = 1080;

@@ -1,0 +1,8 @@
+// What other pages may use of the volumes feature: its live list and queries, and the few
+// volume facts they show. Everything else under features/volumes/ is its own business.
+export { fetchVolume, volumeCountsQuery, volumeDetailQuery } from './api/volumeQueries';
+export { useVolumeList, useVolumeLoadProgress } from './hooks/useVolumeList';
+export { describeRebuild } from './model/describeRebuild';
+export { sortVolumes } from './model/sortVolumes';
+export { volumePath } from './model/volumePath';
+export { countByHealth, healthSummaryLine, type VolumeHealthCounts } from './model/volumeSummary';
