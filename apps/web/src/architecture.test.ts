@@ -62,8 +62,6 @@ describe('architecture', () => {
 
   it("a feature reaches another feature only through that feature's index", () => {
     const violations = imports
-      // live/ is redesigned with rooms; until then it may reach into the features it feeds.
-      .filter(({ file }) => !file.startsWith('live/'))
       .filter(({ file, target }) => {
         const owner = featureOf(target);
         if (!owner || featureOf(file) === owner) return false;
@@ -73,6 +71,28 @@ describe('architecture', () => {
         return !(/^(App|pages)\.tsx?$/.test(file) && /^\/[A-Za-z]+Page$/.test(rest));
       })
       .map((i) => describeImport(i, `the internals of features/${featureOf(i.target)}; use its index`));
+    expect(violations).toEqual([]);
+  });
+
+  it('the live transport knows no feature: features register their rooms with it', () => {
+    const violations = imports
+      .filter(({ file }) => file.startsWith('live/') || file.startsWith('shared/live/'))
+      .filter(({ target }) => target.startsWith('features/'))
+      .map((i) => describeImport(i, 'the transport must not know features'));
+    expect(violations).toEqual([]);
+  });
+
+  it('of the workspace packages, imports only api-types and the health model', () => {
+    const PACKAGE = /\bfrom\s*['"](@drivebay\/[^'"]+)['"]/g;
+    const violations = sourceFiles(SRC).flatMap((file) =>
+      [...readFileSync(join(SRC, file), 'utf8').matchAll(PACKAGE)]
+        .map((m) => m[1] as string)
+        .filter((name) => name !== '@drivebay/api-types' && name !== '@drivebay/composer/health')
+        .map(
+          (name) =>
+            `${file} imports ${name}: the console shares only api-types and @drivebay/composer/health`,
+        ),
+    );
     expect(violations).toEqual([]);
   });
 

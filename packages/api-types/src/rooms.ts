@@ -5,9 +5,9 @@ import { z } from 'zod';
  * deltas. `topology`: site, racks, enclosures, drives, servers. `volumes`: volume records.
  * `events`: the domain event timeline. `incident`: the incident summary, whenever it changes
  * (every page's banner). `kube:<cluster>`: that cluster's podwatcher records (pods, claims,
- * nodes, the cluster itself).
+ * nodes, the cluster itself); `kube`: every cluster's.
  */
-export const SITE_ROOMS = ['topology', 'volumes', 'events', 'incident'] as const;
+export const SITE_ROOMS = ['topology', 'volumes', 'events', 'incident', 'kube'] as const;
 
 const ClusterIdPattern = /^[a-z0-9][a-z0-9._-]{0,127}$/;
 
@@ -25,8 +25,11 @@ const Revision = z.number().int().nonnegative();
 /** `live:join`: follow a room from the revision of the snapshot the page loaded. */
 export const JoinRequestSchema = z.object({
   room: LiveRoomSchema,
-  /** Last revision the client has of this room's data; the server sends everything after it. */
-  sinceRevision: Revision,
+  /**
+   * Last revision the client has of this room's data; the server sends everything after it.
+   * Without it the room is followed from now (for data the client loads after the join).
+   */
+  sinceRevision: Revision.optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 

@@ -1,5 +1,5 @@
 import type { JoinAck } from './rooms.js';
-import type { DeltaBatch, Resync, RoomBatch, RoomResync, SubscribeAck } from './topology.js';
+import type { RoomBatch, RoomResync } from './topology.js';
 
 /** socket.io namespace that carries live topology deltas. */
 export const LIVE_NAMESPACE = '/live';
@@ -10,8 +10,6 @@ export interface ServerToClientEvents {
   'live:deltas': (batch: RoomBatch) => void;
   /** A room's data must be refetched; the client is no longer in it. */
   'live:resync': (resync: RoomResync) => void;
-  'topology:deltas': (batch: DeltaBatch) => void;
-  'topology:resync': (resync: Resync) => void;
 }
 
 /** Events the client emits. The server parses every payload; the generic is not validation. */
@@ -20,5 +18,4 @@ export interface ClientToServerEvents {
   'live:join': (request: unknown, ack: (result: JoinAck) => void) => void;
   /** Leave a room (LeaveRequest). */
   'live:leave': (request: unknown) => void;
-  'topology:subscribe': (request: unknown, ack: (result: SubscribeAck) => void) => void;
 }

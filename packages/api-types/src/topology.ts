@@ -110,14 +110,4 @@ export type Resync = z.infer<typeof ResyncSchema>;
 export const RoomResyncSchema = ResyncSchema.extend({ room: LiveRoomSchema });
 export type RoomResync = z.infer<typeof RoomResyncSchema>;
 
-export const SubscribeRequestSchema = z.object({
-  /** Last revision the client has applied; the server sends everything after it. */
-  sinceRevision: Revision,
-});
-export type SubscribeRequest = z.infer<typeof SubscribeRequestSchema>;
 
-export const SubscribeAckSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), revision: Revision }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
-]);
-export type SubscribeAck = z.infer<typeof SubscribeAckSchema>;

@@ -3,15 +3,10 @@ import { collectionOfKey, idOfKey } from '../state/collections.js';
 import type { AppliedChange, StoreMirror } from '../state/mirror.js';
 import { CompactedError, FutureRevisionError, type StateStore } from '../store/types.js';
 
-/**
- * What a subscription follows: one room, or every room at once (`*`, the protocol before rooms,
- * which a browser sees as one chain of topology deltas).
- */
-export type Feed = LiveRoom | '*';
-
-/** A feed's batch: a room's (RoomBatch), or of `*` (sent as the old protocol's DeltaBatch). */
-export type FeedBatch = Omit<RoomBatch, 'room'> & { room: Feed };
-export type FeedResync = Omit<RoomResync, 'room'> & { room: Feed };
+/** What a subscription follows: one room. */
+export type Feed = LiveRoom;
+export type FeedBatch = RoomBatch;
+export type FeedResync = RoomResync;
 
 /** A subscriber as the hub sees it: somewhere to send frames, and a way to drop it. */
 export interface LiveClient {
@@ -121,18 +116,20 @@ export class LiveHub {
    * Brings a client's feed from `sinceRevision` up to date, then includes it in every batch of
    * the feed. Resolves with the revision its next batch starts from (or the resync's revision).
    */
-  async join(client: LiveClient, feed: Feed, sinceRevision: number): Promise<number> {
+  async join(client: LiveClient, feed: Feed, sinceRevision?: number): Promise<number> {
     this.leave(client.id, feed);
     if (this.feedBroken) throw new HubUnavailableError();
     const derived = this.derived.get(feed);
     if (derived) return this.joinDerived(client, derived, sinceRevision);
-    let cursor = sinceRevision;
+    // Without a revision the client follows from now: from the last batch sent.
+    let cursor = sinceRevision ?? this.flushedRevision;
     try {
       while (cursor < this.flushedRevision) {
         const target = this.flushedRevision;
         const deltas = await this.deltasBetween(feed, cursor, target);
         if (deltas === 'too-many') return this.resync(client, feed, 'overflow');
-        if (deltas.length > 0) client.send({ room: feed, fromRevision: cursor, toRevision: target, deltas });
+        // Sent even when empty: a client holding a snapshot learns its data is current up to `target`.
+        client.send({ room: feed, fromRevision: cursor, toRevision: target, deltas });
         cursor = target;
       }
       if (cursor > this.latestRevision && cursor > (await this.store.revision())) {
@@ -148,13 +145,17 @@ export class LiveHub {
     return cursor;
   }
 
-  /** A derived room has no history to replay: the current delta brings any client up to date. */
-  private joinDerived(client: LiveClient, derived: DerivedRoom, sinceRevision: number): number {
-    const cursor = Math.max(sinceRevision, this.flushedRevision);
-    if (sinceRevision < this.flushedRevision) {
+  /**
+   * A derived room has no history to replay: the current delta brings any client up to date
+   * (one without a revision gets it too: it has nothing yet).
+   */
+  private joinDerived(client: LiveClient, derived: DerivedRoom, sinceRevision: number | undefined): number {
+    const since = sinceRevision ?? 0;
+    const cursor = Math.max(since, this.flushedRevision);
+    if (since < this.flushedRevision || sinceRevision === undefined) {
       const current = derived.derive(this.flushedRevision);
       this.lastDerived.set(derived.room, current);
-      client.send({ room: derived.room, fromRevision: sinceRevision, toRevision: cursor, deltas: [current] });
+      client.send({ room: derived.room, fromRevision: since, toRevision: cursor, deltas: [current] });
     }
     this.add({ client, feed: derived.room, cursor });
     return cursor;
@@ -192,9 +193,10 @@ export class LiveHub {
 
   private collect(changes: readonly AppliedChange[], revision: number): void {
     for (const { collection, typed } of changes) {
-      const room = collection.room?.(typed.change.id);
-      const delta = room ? collection.delta?.(typed.change) : undefined;
-      if (room && delta) this.pending.push({ room, delta });
+      const rooms = collection.rooms?.(typed.change.id);
+      const delta = rooms ? collection.delta?.(typed.change) : undefined;
+      if (!rooms || !delta) continue;
+      for (const room of rooms) this.pending.push({ room, delta });
     }
     this.latestRevision = Math.max(this.latestRevision, revision);
     this.timer ??= setTimeout(() => this.flush(), this.options.batchMs);
@@ -204,14 +206,11 @@ export class LiveHub {
     this.timer = undefined;
     const toRevision = this.latestRevision;
     const byRoom = new Map<Feed, TopologyDelta[]>();
-    const all: TopologyDelta[] = [];
     for (const { room, delta } of this.pending) {
       const list = byRoom.get(room) ?? [];
       byRoom.set(room, list);
       list.push(delta);
-      all.push(delta);
     }
-    if (all.length > 0) byRoom.set('*', all);
     this.pending = [];
     this.flushedRevision = toRevision;
     for (const [room, derived] of this.derived) {
@@ -271,9 +270,9 @@ export class LiveHub {
         if (change.revision > upTo) return coalesceKubeSignals(deltas);
         cursor = change.revision;
         const collection = collectionOfKey(change.key);
-        if (!collection?.room) continue;
+        if (!collection?.rooms) continue;
         const id = idOfKey(collection, change.key);
-        if (feed !== '*' && collection.room(id) !== feed) continue;
+        if (!collection.rooms(id).includes(feed)) continue;
         const { key, revision } = change;
         let delta: TopologyDelta | undefined;
         if (change.type === 'delete') delta = collection.delta?.({ type: 'delete', key, id, revision });

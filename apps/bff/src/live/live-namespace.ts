@@ -4,7 +4,6 @@ import {
   LeaveRequestSchema,
   LIVE_NAMESPACE,
   type ServerToClientEvents,
-  SubscribeRequestSchema,
 } from '@drivebay/api-types';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -14,9 +13,8 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
 
 /**
- * Wires the '/live' namespace to the hub: `live:join` and `live:leave` per room, and the older
- * `topology:subscribe` (every room as one chain). Payloads are parsed; a bad one gets an error
- * naming the field, never a crash.
+ * Wires the '/live' namespace to the hub: `live:join` and `live:leave` per room. Payloads are
+ * parsed; a bad one gets an error naming the field, never a crash.
  */
 export function attachLiveNamespace(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
@@ -40,16 +38,6 @@ export function attachLiveNamespace(
       const parsed = LeaveRequestSchema.safeParse(request);
       if (parsed.success) hub.leave(socket.id, parsed.data.room);
     });
-    socket.on('topology:subscribe', async (request, ack) => {
-      if (typeof ack !== 'function') return;
-      const parsed = SubscribeRequestSchema.safeParse(request);
-      if (!parsed.success) return ack(invalid(parsed.error));
-      try {
-        ack({ ok: true, revision: await hub.join(client, '*', parsed.data.sinceRevision) });
-      } catch (error) {
-        ack(unavailable(error));
-      }
-    });
     socket.on('disconnect', () => hub.forget(socket.id));
   });
 }
@@ -60,9 +48,7 @@ export function socketFanout(io: Server<ClientToServerEvents, ServerToClientEven
   return (clients, batch) => {
     const ids = clients.map((c) => c.id);
     if (ids.length === 0) return;
-    const { room, ...rest } = batch;
-    if (room === '*') live.to(ids).emit('topology:deltas', rest);
-    else live.to(ids).emit('live:deltas', { ...rest, room });
+    live.to(ids).emit('live:deltas', batch);
   };
 }
 
@@ -86,14 +72,8 @@ function unavailable(error: unknown) {
 function liveClientOf(socket: LiveSocket): LiveClient {
   return {
     id: socket.id,
-    send: ({ room, ...batch }) => {
-      if (room === '*') socket.emit('topology:deltas', batch);
-      else socket.emit('live:deltas', { ...batch, room });
-    },
-    resync: ({ room, ...resync }) => {
-      if (room === '*') socket.emit('topology:resync', resync);
-      else socket.emit('live:resync', { ...resync, room });
-    },
+    send: (batch) => socket.emit('live:deltas', batch),
+    resync: (resync) => socket.emit('live:resync', resync),
     bufferedFrames: () => queuedPackets(socket),
     disconnect: () => socket.disconnect(true),
   };

@@ -1,13 +1,13 @@
 import {
   type ClientToServerEvents,
-  type DeltaBatch,
-  DeltaBatchSchema,
   decodeDriveColumns,
+  type JoinAck,
   LIVE_NAMESPACE,
-  type Resync,
-  ResyncSchema,
+  type RoomBatch,
+  RoomBatchSchema,
+  type RoomResync,
+  RoomResyncSchema,
   type ServerToClientEvents,
-  type SubscribeAck,
   TopologySnapshotSchema,
 } from '@drivebay/api-types';
 import { io, type Socket } from 'socket.io-client';
@@ -40,13 +40,30 @@ function connect() {
     extraHeaders: { cookie: t.viewer.cookie },
   });
   sockets.push(socket);
-  const batches: DeltaBatch[] = [];
-  const resyncs: Resync[] = [];
-  socket.on('topology:deltas', (batch) => batches.push(DeltaBatchSchema.parse(batch)));
-  socket.on('topology:resync', (resync) => resyncs.push(ResyncSchema.parse(resync)));
-  const subscribe = (request: unknown) =>
-    new Promise<SubscribeAck>((resolve) => socket.emit('topology:subscribe', request, resolve));
-  return { socket, batches, resyncs, subscribe };
+  const all: RoomBatch[] = [];
+  const resyncs: RoomResync[] = [];
+  socket.on('live:deltas', (batch) => all.push(RoomBatchSchema.parse(batch)));
+  socket.on('live:resync', (resync) => resyncs.push(RoomResyncSchema.parse(resync)));
+  /** Joins the topology room (or the room the request names) from a revision. */
+  const subscribe = (request: unknown, room = 'topology') =>
+    new Promise<JoinAck>((resolve) =>
+      socket.emit(
+        'live:join',
+        request !== null && typeof request === 'object' && !Array.isArray(request)
+          ? { room, ...request }
+          : request,
+        resolve,
+      ),
+    );
+  return {
+    socket,
+    get batches() {
+      return all.filter((b) => b.room === 'topology');
+    },
+    roomBatches: (room: string) => all.filter((b) => b.room === room),
+    resyncs,
+    subscribe,
+  };
 }
 
 async function snapshot() {
@@ -79,7 +96,12 @@ describe('live topology deltas', () => {
   it('streams a fault as a drive delta tagged with its revision, batches chaining from the snapshot', async () => {
     const { revision, drives } = await snapshot();
     const client = connect();
-    expect(await client.subscribe({ sinceRevision: revision })).toEqual({ ok: true, revision });
+    expect(await client.subscribe({ sinceRevision: revision })).toEqual({
+      ok: true,
+      room: 'topology',
+      revision,
+    });
+    expect((await client.subscribe({ sinceRevision: revision }, 'events')).ok).toBe(true);
     const target = drives.find((d) => d.health === 'ok')!;
     const committed = await inject({ kind: 'drive-fail', driveId: target.id });
     await until(() => client.batches.some((b) => b.toRevision >= committed), 'the fault batch');
@@ -94,7 +116,15 @@ describe('live topology deltas', () => {
       type: 'drive.put',
       drive: { ...target, health: 'failed' },
     });
-    expect(deltas.some((d) => d.type === 'event' && d.event.type === 'DriveFailed')).toBe(true);
+    // The event of the same change goes to the events room, not the topology's.
+    expect(deltas.some((d) => d.type === 'event')).toBe(false);
+    await until(
+      () =>
+        client
+          .roomBatches('events')
+          .some((b) => b.deltas.some((d) => d.type === 'event' && d.event.type === 'DriveFailed')),
+      'the DriveFailed event',
+    );
   });
 
   it('batches a burst of changes into fewer frames, losing none', async () => {
@@ -156,9 +186,14 @@ describe('live topology deltas', () => {
   });
 
   it.each([[{}], [{ sinceRevision: -1 }], [{ sinceRevision: 'latest' }], [null], ['x'.repeat(100)]])(
-    'rejects the malformed subscribe %j with INVALID_ARGUMENT naming the field',
+    'rejects the malformed join %j with INVALID_ARGUMENT naming the field',
     async (request) => {
       const ack = await connect().subscribe(request);
+      if (JSON.stringify(request) === '{}') {
+        // No revision is a join from now.
+        expect(ack).toMatchObject({ ok: true, room: 'topology' });
+        return;
+      }
       expect(ack).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
       if (!ack.ok) expect(ack.error.message).toMatch(/sinceRevision|request/);
     },

@@ -47,9 +47,6 @@ function connect() {
     batches.push(RoomBatchSchema.parse(batch));
   });
   socket.on('live:resync', (resync) => resyncs.push(resync));
-  socket.on('topology:deltas', () => {
-    frames.count += 1;
-  });
   const join = (request: unknown) =>
     new Promise<JoinAck>((resolve) => socket.emit('live:join', request, resolve));
   return { socket, batches, resyncs, frames, join };

@@ -50,8 +50,8 @@ export interface Collection<T extends JsonInput, N extends string = string> {
   readonly prefix: string;
   readonly schema: z.ZodType<T>;
   readonly fencing: Fencing;
-  /** The room a change of this key is sent to; undefined: it never reaches a browser. */
-  room?(id: string): LiveRoom;
+  /** The rooms a change of this key is sent to; undefined: it never reaches a browser. */
+  rooms?(id: string): readonly LiveRoom[];
   /** What a browser receives for a change (nothing for some, e.g. an event pruned); declared exactly when `room` is. */
   delta?(change: StoredChange<T>): TopologyDelta | undefined;
 }
@@ -66,7 +66,7 @@ interface Spec<T extends JsonInput> {
   schema: z.ZodType<T>;
   fencing: Fencing;
   singleton?: boolean;
-  room?: (id: string) => LiveRoom;
+  rooms?: (id: string) => readonly LiveRoom[];
   delta?: (change: StoredChange<T>) => TopologyDelta | undefined;
 }
 
@@ -77,14 +77,14 @@ function collection<const N extends string, T extends JsonInput>(name: N, spec: 
     prefix: spec.singleton ? spec.segment : `${spec.segment}/`,
     schema: spec.schema,
     fencing: spec.fencing,
-    ...(spec.room && { room: spec.room }),
+    ...(spec.rooms && { rooms: spec.rooms }),
     ...(spec.delta && { delta: spec.delta }),
   };
 }
 
-const topology = (): LiveRoom => 'topology';
-/** `<cluster>/…`: the cluster is the first part of a Kubernetes record's id. */
-const kubeRoom = (id: string): LiveRoom => `kube:${id.split('/', 1)[0] ?? ''}`;
+const topology = (): readonly LiveRoom[] => ['topology'];
+/** Every cluster's room, and the record's own (`<cluster>/…`: the cluster is the first part of its id). */
+const kubeRooms = (id: string): readonly LiveRoom[] => ['kube', `kube:${id.split('/', 1)[0] ?? ''}`];
 
 /** Inventory deltas: `<kind>.put` with the record, `<kind>.delete` with the id. */
 function inventoryDelta<K extends 'rack' | 'enclosure' | 'drive' | 'server'>(kind: K) {
@@ -113,7 +113,7 @@ export const collections = {
     singleton: true,
     schema: SiteSchema,
     fencing: 'state',
-    room: topology,
+    rooms: topology,
     // The site is never deleted, only replaced.
     delta: (change) =>
       change.type === 'put' ? { revision: change.revision, type: 'site.put', site: change.value } : undefined,
@@ -122,35 +122,35 @@ export const collections = {
     segment: 'racks',
     schema: RackSchema,
     fencing: 'state',
-    room: topology,
+    rooms: topology,
     delta: inventoryDelta('rack'),
   }),
   enclosures: collection('enclosures', {
     segment: 'enclosures',
     schema: EnclosureSchema,
     fencing: 'state',
-    room: topology,
+    rooms: topology,
     delta: inventoryDelta('enclosure'),
   }),
   drives: collection('drives', {
     segment: 'drives',
     schema: DriveSchema,
     fencing: 'state',
-    room: topology,
+    rooms: topology,
     delta: inventoryDelta('drive'),
   }),
   servers: collection('servers', {
     segment: 'servers',
     schema: ServerSchema,
     fencing: 'state',
-    room: topology,
+    rooms: topology,
     delta: inventoryDelta('server'),
   }),
   volumes: collection('volumes', {
     segment: 'volumes',
     schema: VolumeSchema,
     fencing: 'state',
-    room: () => 'volumes',
+    rooms: () => ['volumes'],
     delta: (change) =>
       change.type === 'put'
         ? { revision: change.revision, type: 'volume.put', volume: change.value }
@@ -167,28 +167,28 @@ export const collections = {
     segment: 'clusters',
     schema: ClusterSchema,
     fencing: 'state',
-    room: kubeRoom,
+    rooms: kubeRooms,
     delta: kubeChanged('cluster'),
   }),
   nodes: collection('nodes', {
     segment: 'nodes',
     schema: KubeNodeSchema,
     fencing: 'state',
-    room: kubeRoom,
+    rooms: kubeRooms,
     delta: kubeChanged('nodes'),
   }),
   claims: collection('claims', {
     segment: 'claims',
     schema: ClaimSchema,
     fencing: 'state',
-    room: kubeRoom,
+    rooms: kubeRooms,
     delta: kubeChanged('claims'),
   }),
   pods: collection('pods', {
     segment: 'pods',
     schema: PodSchema,
     fencing: 'state',
-    room: kubeRoom,
+    rooms: kubeRooms,
     delta: kubeChanged('pods'),
   }),
   /** Domain events; ids sort by time, then by a sequence unique within the process. */
@@ -196,7 +196,7 @@ export const collections = {
     segment: 'events',
     schema: DomainEventSchema,
     fencing: 'history',
-    room: () => 'events',
+    rooms: () => ['events'],
     delta: (change) =>
       change.type === 'put'
         ? { revision: change.revision, type: 'event', event: { ...change.value, revision: change.revision } }

@@ -1,10 +1,10 @@
 import {
   type ClientToServerEvents,
-  type DeltaBatch,
   DriveSchema,
   decodeDriveColumns,
   LIVE_NAMESPACE,
-  type Resync,
+  type RoomBatch,
+  type RoomResync,
   type ServerToClientEvents,
   TopologySnapshotSchema,
   VolumeListSchema,
@@ -75,10 +75,10 @@ function liveSocket(app: TestApp) {
     extraHeaders: { cookie: app.viewer.cookie },
   });
   sockets.push(socket);
-  const batches: DeltaBatch[] = [];
-  const resyncs: Resync[] = [];
-  socket.on('topology:deltas', (batch) => batches.push(batch));
-  socket.on('topology:resync', (resync) => resyncs.push(resync));
+  const batches: RoomBatch[] = [];
+  const resyncs: RoomResync[] = [];
+  socket.on('live:deltas', (batch) => batches.push(batch));
+  socket.on('live:resync', (resync) => resyncs.push(resync));
   return { socket, batches, resyncs };
 }
 
@@ -88,7 +88,8 @@ describe('a broken change feed', () => {
     const [first, second] = (await drivesOf(app)).filter((d) => d.health === 'ok');
     if (!first || !second) throw new Error('no healthy drives');
     const live = liveSocket(app);
-    const ack = await live.socket.emitWithAck('topology:subscribe', {
+    const ack = await live.socket.emitWithAck('live:join', {
+      room: 'topology',
       sinceRevision: await app.store.revision(),
     });
     expect(ack.ok).toBe(true);

@@ -1,13 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
-import { createStatusStore } from './connectionStatus';
-import { eventCachePort } from './eventCachePort';
-import { kubeCachePort } from './kubeCachePort';
-import { LiveTopologySync } from './liveTopologySync';
-import { queryCachePort } from './queryCachePort';
+import { createStatusStore } from '../shared/live/connectionStatus';
+import { LiveTransportContext } from '../shared/live/LiveTransportContext';
+import { LiveTransport } from '../shared/live/liveTransport';
+import { StatusContext } from '../shared/live/statusContext';
 import { connectLiveSocket } from './socketIoPort';
-import { StatusContext } from './statusContext';
-import { volumeCachePort } from './volumeCachePort';
 import { watchServerClose } from './watchServerClose';
 
 /** How long to wait before reconnecting after the server closed a socket whose session still stands. */
@@ -22,10 +19,14 @@ interface LiveProviderProps {
   checkSession?: () => Promise<boolean>;
 }
 
-/** Runs the one live connection for the whole app and shares its status. */
+/**
+ * Runs the one live connection for the whole app: its transport (which pages' hooks use to follow
+ * the rooms they show) and its status (for the indicator).
+ */
 export function LiveProvider({ children, checkSession }: LiveProviderProps) {
   const queryClient = useQueryClient();
   const [store] = useState(createStatusStore);
+  const [transport, setTransport] = useState<LiveTransport | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new `generation` asks for a new connection.
   useEffect(() => {
@@ -35,20 +36,22 @@ export function LiveProvider({ children, checkSession }: LiveProviderProps) {
       if (!checkSession || !(await checkSession()) || stopped) return;
       timer = setTimeout(() => setGeneration((g) => g + 1), RECONNECT_MS);
     };
-    const sync = new LiveTopologySync({
+    const live = new LiveTransport({
       socket: watchServerClose(connectLiveSocket(), () => void handleClosed()),
-      cache: queryCachePort(queryClient),
-      volumes: volumeCachePort(queryClient),
-      events: eventCachePort(queryClient),
-      kube: kubeCachePort(queryClient),
+      queryClient,
       onStatus: store.set,
     });
-    sync.start();
+    live.start();
+    setTransport(live);
     return () => {
       stopped = true;
       clearTimeout(timer);
-      sync.stop();
+      live.stop();
     };
   }, [queryClient, store, checkSession, generation]);
-  return <StatusContext value={store}>{children}</StatusContext>;
+  return (
+    <StatusContext value={store}>
+      <LiveTransportContext value={transport}>{children}</LiveTransportContext>
+    </StatusContext>
+  );
 }

@@ -1,8 +1,8 @@
 import { type ClientToServerEvents, LIVE_NAMESPACE, type ServerToClientEvents } from '@drivebay/api-types';
 import { io, type Socket } from 'socket.io-client';
-import type { LiveSocketPort } from './ports';
+import type { LiveSocketPort } from '../shared/live/liveTransport';
 
-const SUBSCRIBE_TIMEOUT_MS = 10_000;
+const JOIN_TIMEOUT_MS = 10_000;
 
 /** Opens the one socket.io connection to the live hub, on the page's origin. */
 export function connectLiveSocket(): LiveSocketPort {
@@ -15,12 +15,15 @@ export function connectLiveSocket(): LiveSocketPort {
       // socket.active stays true while socket.io will try to reconnect on its own.
       socket.on('disconnect', (reason) => handlers.disconnect(reason, socket.active));
       socket.on('connect_error', (error) => handlers.connectError(error.message, socket.active));
-      // The event map's payload types are promises, not facts: hand the sync `unknown`.
-      socket.on('topology:deltas', (payload: unknown) => handlers.deltas(payload));
-      socket.on('topology:resync', (payload: unknown) => handlers.resync(payload));
+      // The event map's payload types are promises, not facts: hand the transport `unknown`.
+      socket.on('live:deltas', (payload: unknown) => handlers.deltas(payload));
+      socket.on('live:resync', (payload: unknown) => handlers.resync(payload));
     },
-    subscribe(request) {
-      return socket.timeout(SUBSCRIBE_TIMEOUT_MS).emitWithAck('topology:subscribe', request);
+    join(request) {
+      return socket.timeout(JOIN_TIMEOUT_MS).emitWithAck('live:join', request);
+    },
+    leave(room) {
+      socket.emit('live:leave', { room });
     },
     close() {
       socket.removeAllListeners();

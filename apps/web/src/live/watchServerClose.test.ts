@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LiveSocketHandlers, LiveSocketPort } from './ports';
+import type { LiveSocketHandlers, LiveSocketPort } from '../shared/live/liveTransport';
 import { watchServerClose } from './watchServerClose';
 
 function fakePort() {
@@ -8,7 +8,8 @@ function fakePort() {
     listen: (h) => {
       handlers = h;
     },
-    subscribe: async () => ({ ok: true }),
+    join: async () => ({ ok: true }),
+    leave: () => {},
     close: () => {},
   };
   return { port, emit: () => handlers as LiveSocketHandlers };

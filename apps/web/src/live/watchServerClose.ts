@@ -1,4 +1,4 @@
-import type { LiveSocketPort } from './ports';
+import type { LiveSocketPort } from '../shared/live/liveTransport';
 
 /**
  * The same socket, calling `onClosed` when the connection ends and socket.io will not retry on

@@ -1,5 +1,5 @@
-import type { ConnectionState } from '../live/connectionStatus';
-import { useConnectionStatus } from '../live/statusContext';
+import type { ConnectionState } from '../shared/live/connectionStatus';
+import { useConnectionStatus } from '../shared/live/statusContext';
 
 /** The live connection's state, in words and a shape (not colour alone). */
 export function ConnectionIndicator() {

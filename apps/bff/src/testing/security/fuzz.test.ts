@@ -14,7 +14,7 @@ import { type FuzzCase, fuzzCases } from './fuzz-cases.js';
 import { bodyAsParsed, classify, isMalformedEnough } from './fuzz-model.js';
 import { errorShaped, grouped, suspectedCause } from './fuzz-report.js';
 import { type FuzzOutcome, type FuzzTarget, sendAll } from './fuzz-sender.js';
-import { handshake, type LiveSocket, openLive, subscribe } from './live-client.js';
+import { handshake, join, type LiveSocket, openLive } from './live-client.js';
 import { type FuzzFixtures, realParams, routeInputs } from './route-inputs.js';
 import { mutates, ruleKey } from './route-rules.js';
 import {
@@ -64,7 +64,7 @@ beforeAll(async () => {
     bystanderDropped = true;
   });
   await handshake(bystander);
-  await subscribe(bystander, { sinceRevision: await t.store.revision() });
+  await join(bystander, { room: 'topology', sinceRevision: await t.store.revision() });
   before = await domainSnapshot(t.store);
 });
 
@@ -95,10 +95,14 @@ const socketRun = once(async () => {
   const hostile: ((socket: LiveSocket) => void)[] = [
     ...rawPackets.map((packet) => (socket: LiveSocket) => socket.io.engine.write(packet)),
     ...Array.from({ length: 10 }, (_, i) => (socket: LiveSocket) => {
-      socket.emit('topology:subscribe', { sinceRevision: 1, pad: 'x'.repeat(17_000 + i * 1_000) }, () => {});
+      socket.emit(
+        'live:join',
+        { room: 'topology', sinceRevision: 1, pad: 'x'.repeat(17_000 + i * 1_000) },
+        () => {},
+      );
     }),
     ...Array.from({ length: 10 }, (_, i) => (socket: LiveSocket) => {
-      socket.emit('topology:subscribe', new Uint8Array(17_000 + i * 1_000), () => {});
+      socket.emit('live:join', new Uint8Array(17_000 + i * 1_000), () => {});
     }),
   ];
   for (let i = 0; i < hostile.length; i += 8) {
@@ -114,7 +118,7 @@ const socketRun = once(async () => {
 });
 
 const httpRun = once(async () => {
-  // Sockets first: a valid subscribe replays store history, which the HTTP fuzz's audit records lengthen.
+  // Sockets first: a valid join replays store history, which the HTTP fuzz's audit records lengthen.
   await socketRun();
   const started = performance.now();
   const rules = t.app.security.table.rules;
@@ -151,12 +155,16 @@ describe('socket.io fuzz', () => {
   it('leaves other sockets connected, and new ones served', async () => {
     await socketRun();
     expect(bystanderDropped).toBe(false);
-    expect(await subscribe(bystander, { sinceRevision: await t.store.revision() })).toMatchObject({
+    expect(
+      await join(bystander, { room: 'topology', sinceRevision: await t.store.revision() }),
+    ).toMatchObject({
       ok: true,
     });
     const fresh = openLive(t.url, { cookie: t.viewer.cookie });
     expect(await handshake(fresh)).toEqual({ connected: true });
-    expect(await subscribe(fresh, { sinceRevision: await t.store.revision() })).toMatchObject({ ok: true });
+    expect(await join(fresh, { room: 'topology', sinceRevision: await t.store.revision() })).toMatchObject({
+      ok: true,
+    });
     fresh.disconnect();
   });
 });

@@ -4,8 +4,6 @@ import {
   JoinAckSchema,
   LIVE_NAMESPACE,
   type ServerToClientEvents,
-  type SubscribeAck,
-  SubscribeAckSchema,
 } from '@drivebay/api-types';
 import { io, type Socket } from 'socket.io-client';
 
@@ -41,16 +39,6 @@ export function handshake(
     socket.once('connect', () => resolve({ connected: true }));
     socket.once('connect_error', (error) => resolve({ connected: false, error: error.message }));
   });
-}
-
-/** Emits topology:subscribe and parses the ack; rejects when no ack arrives in time. */
-export async function subscribe(
-  socket: LiveSocket,
-  request: unknown,
-  timeoutMs = 5_000,
-): Promise<SubscribeAck> {
-  const ack: unknown = await socket.timeout(timeoutMs).emitWithAck('topology:subscribe', request);
-  return SubscribeAckSchema.parse(ack);
 }
 
 /** Emits live:join and parses the ack; rejects when no ack arrives in time. */

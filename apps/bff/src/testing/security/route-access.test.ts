@@ -15,7 +15,7 @@ import { type Client, signIn, testUsers } from '../clients.js';
 import { call, errorOf } from '../http.js';
 import { removeDir, startTestApp } from '../test-app.js';
 import { expressAppOf, registeredRoutes } from './express-routes.js';
-import { handshake, join as joinRoom, type LiveSocket, openLive, subscribe } from './live-client.js';
+import { handshake, join as joinRoom, type LiveSocket, openLive } from './live-client.js';
 import { loadFixtures, type Probe, probes } from './route-probes.js';
 import { fillPath, mutates, ruleKey } from './route-rules.js';
 import { domainSnapshot, snapshotDiff } from './store-snapshot.js';
@@ -238,7 +238,6 @@ describe('API tokens', () => {
 const socketEventAccess = {
   'live:join': 'viewer',
   'live:leave': 'viewer',
-  'topology:subscribe': 'viewer',
 } as const satisfies Record<keyof ClientToServerEvents, Access>;
 
 /** A valid payload of each client event. */
@@ -247,7 +246,6 @@ const validPayloads: {
 } = {
   'live:join': async () => ({ room: 'volumes', sinceRevision: await t.store.revision() }),
   'live:leave': async () => ({ room: 'volumes' }),
-  'topology:subscribe': async () => ({ sinceRevision: await t.store.revision() }),
 };
 
 describe('the /live socket', () => {
@@ -306,10 +304,7 @@ describe('the /live socket', () => {
           expect(ack.ok).toBe(roleAllows(role, access));
           return;
         }
-        const ack =
-          event === 'live:join'
-            ? await joinRoom(socket, await validPayloads['live:join']())
-            : await subscribe(socket, await validPayloads['topology:subscribe']());
+        const ack = await joinRoom(socket, await validPayloads['live:join']());
         expect(ack.ok).toBe(roleAllows(role, access));
       },
     );

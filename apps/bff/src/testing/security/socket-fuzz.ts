@@ -1,7 +1,7 @@
-import { SubscribeRequestSchema } from '@drivebay/api-types';
+import { JoinRequestSchema } from '@drivebay/api-types';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
-import { handshake, type LiveSocket, openLive, subscribe } from './live-client.js';
+import { handshake, join, type LiveSocket, openLive } from './live-client.js';
 import { nastyJson, nastyNumbers } from './malformed.js';
 
 /** What the socket fuzz sent, and every way the server answered wrongly. */
@@ -22,13 +22,37 @@ export function count(report: FuzzReport, kind: string, n = 1): void {
 
 const show = (value: unknown) => (JSON.stringify(value) ?? String(value)).slice(0, 120);
 
-/** Subscribe requests: arbitrary values, bad revisions, binary, and some that happen to be valid. */
-const subscribePayload: fc.Arbitrary<unknown> = fc.oneof(
+/** Rooms a join may name: real ones, near misses, and anything at all. */
+const roomName: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    'topology',
+    'volumes',
+    'events',
+    'incident',
+    'kube',
+    'kube:simulated',
+    'kube:',
+    'kube:A B',
+    'drives',
+    '*',
+  ),
+  fc.string({ maxLength: 40 }),
+  nastyJson,
+);
+
+/** Join requests: arbitrary values, bad rooms and revisions, binary, and some that happen to be valid. */
+const joinPayload: fc.Arbitrary<unknown> = fc.oneof(
   nastyJson,
   fc.record({
+    room: roomName,
     sinceRevision: fc.oneof(fc.constantFrom(...nastyNumbers), fc.double(), fc.string(), nastyJson),
   }),
-  fc.record({ sinceRevision: fc.nat(), extra: nastyJson }),
+  fc.record({ room: roomName }),
+  fc.record({
+    room: fc.constantFrom('topology', 'volumes', 'events'),
+    sinceRevision: fc.nat(),
+    extra: nastyJson,
+  }),
   fc.uint8Array({ maxLength: 64 }),
   fc
     .integer({ min: 10, max: 2_000 })
@@ -47,43 +71,43 @@ const RESERVED = new Set([
 const eventName: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 50 }).filter((name) => !RESERVED.has(name)),
   fc.constantFrom(
-    'topology:deltas',
-    'topology:resync',
+    'live:deltas',
+    'live:resync',
     'error',
     '__proto__',
     'constructor',
     'toString',
     'hasOwnProperty',
-    'topology:subscribe ',
-    'TOPOLOGY:SUBSCRIBE',
+    'live:join ',
+    'LIVE:JOIN',
   ),
 );
 
-/** Sends packets to one live socket that must survive them: acked subscribes, then unacked and unknown events. */
+/** Sends packets to one live socket that must survive them: acked joins, then unacked and unknown events. */
 export async function fuzzLiveSocket(socket: LiveSocket, seed: number, report: FuzzReport): Promise<void> {
-  const payloads = fc.sample(subscribePayload, { seed, numRuns: 300 });
+  const payloads = fc.sample(joinPayload, { seed, numRuns: 300 });
   for (let i = 0; i < payloads.length; i += 20) {
     await Promise.all(
       payloads.slice(i, i + 20).map(async (payload) => {
-        count(report, 'subscribe with an ack');
+        count(report, 'join with an ack');
         // What the server receives is the payload after socket.io's JSON encoding.
         const received =
           payload instanceof Uint8Array ? payload : JSON.parse(JSON.stringify(payload) ?? 'null');
-        const valid = SubscribeRequestSchema.safeParse(received).success;
+        const valid = JoinRequestSchema.safeParse(received).success;
         try {
-          const ack = await subscribe(socket, payload);
+          const ack = await join(socket, payload);
           const right = valid ? ack.ok : !ack.ok && ack.error.code === 'INVALID_ARGUMENT';
-          if (!right) report.problems.push(`subscribe ${show(payload)} acked ${show(ack)}`);
+          if (!right) report.problems.push(`join ${show(payload)} acked ${show(ack)}`);
         } catch (error) {
-          report.problems.push(`subscribe ${show(payload)}: ${String(error)}`);
+          report.problems.push(`join ${show(payload)}: ${String(error)}`);
         }
       }),
     );
   }
   const untyped = socket as unknown as Socket;
   for (const payload of fc.sample(nastyJson, { seed: seed + 1, numRuns: 100 })) {
-    untyped.emit('topology:subscribe', payload);
-    count(report, 'subscribe without an ack');
+    untyped.emit(payload instanceof Object && 'room' in payload ? 'live:leave' : 'live:join', payload);
+    count(report, 'join or leave without an ack');
   }
   for (const [event, args] of fc.sample(fc.tuple(eventName, fc.array(nastyJson, { maxLength: 3 })), {
     seed: seed + 2,
@@ -93,13 +117,13 @@ export async function fuzzLiveSocket(socket: LiveSocket, seed: number, report: F
     count(report, 'unknown event');
   }
   // An ack after all of them proves the socket still answers, in order.
-  const last = await subscribe(socket, { sinceRevision: 'still there?' });
-  if (last.ok) report.problems.push('the socket accepted a malformed subscribe after the fuzz');
+  const last = await join(socket, { room: 'topology', sinceRevision: 'still there?' });
+  if (last.ok) report.problems.push('the socket accepted a malformed join after the fuzz');
 }
 
 /** Raw socket.io packets no client library would send; the server may drop the connection, nothing more. */
 export const rawPackets = [
-  '2/live,["topology:subscribe"',
+  '2/live,["live:join"',
   '2/live,{}',
   '2/live,[]',
   '2/live,[1]',
@@ -112,11 +136,11 @@ export const rawPackets = [
   '2/live,["__proto__",{}]',
   '2/live,["constructor"]',
   '2/live,["toString"]',
-  '2/live,["topology:subscribe",{"__proto__":{"sinceRevision":1}}]',
-  '2/live,99999999999999999999999["topology:subscribe",{"sinceRevision":0}]',
-  '2/live,-1["topology:subscribe",{"sinceRevision":0}]',
-  '5/live,1-["topology:subscribe",{"_placeholder":true,"num":0}]',
-  '51-/live,["topology:subscribe",{"_placeholder":true,"num":9}]',
+  '2/live,["live:join",{"__proto__":{"room":"topology","sinceRevision":1}}]',
+  '2/live,99999999999999999999999["live:join",{"sinceRevision":0}]',
+  '2/live,-1["live:join",{"sinceRevision":0}]',
+  '5/live,1-["live:join",{"_placeholder":true,"num":0}]',
+  '51-/live,["live:join",{"_placeholder":true,"num":9}]',
   '599999999-/live,["x"]',
   '3/live,1[]',
   '3/live,999[{"ok":true}]',
@@ -137,7 +161,7 @@ export const rawPackets = [
   '2/live',
   '2/live,',
   `2/live,${'['.repeat(5_000)}${']'.repeat(5_000)}`,
-  `2/live,["topology:subscribe",${'{"a":'.repeat(1_500)}1${'}'.repeat(1_500)}]`,
+  `2/live,["live:join",${'{"a":'.repeat(1_500)}1${'}'.repeat(1_500)}]`,
 ] as const;
 
 /** Opens a socket, sends one hostile thing through `act`, waits for the server to drop it or not. */

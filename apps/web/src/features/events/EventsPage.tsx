@@ -4,12 +4,14 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageHeader } from '../../shared/components/PageHeader';
+import { useLiveRoom } from '../../shared/live/LiveTransportContext';
 import { eventTimelineQuery } from './api/eventQueries';
 import { EventFilterBar } from './components/EventFilterBar';
 import { EventList } from './components/EventList';
 import { PausedNotice } from './components/PausedNotice';
 import { useEventFilters } from './hooks/useEventFilters';
 import { usePausableTimeline } from './hooks/usePausableTimeline';
+import { eventsRoom } from './live/eventsRoom';
 import { hasEventFilters } from './model/eventFilters';
 import { timelineEvents } from './model/timeline';
 import './events.css';
@@ -17,6 +19,7 @@ import './events.css';
 /** /events: the live timeline of composer events, filtered, pausable, each linked to its object. */
 export function EventsPage() {
   const [filters, setFilters] = useEventFilters();
+  useLiveRoom(eventsRoom);
   const query = useInfiniteQuery(eventTimelineQuery(filters));
   const live = useMemo(() => timelineEvents(query.data), [query.data]);
   const timeline = usePausableTimeline(live, filters);

@@ -1,27 +1,31 @@
-import type { Volume } from '@drivebay/api-types';
-import { useMemo } from 'react';
+import type { IncidentReport } from '@drivebay/api-types';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { type TopologyModel, useTopologySnapshot } from '../topology';
-import { useVolumeList } from '../volumes';
+import { formatTimestamp } from '../../shared/format/time';
+import { useRefreshOnChange } from '../../shared/hooks/useRefreshOnChange';
+import { incidentKeys, incidentReportQuery } from './api/incidentQueries';
 import { AffectedHardware } from './components/AffectedHardware';
 import { AffectedVolumes } from './components/AffectedVolumes';
 import { AffectedWorkloads } from './components/AffectedWorkloads';
 import { ExportButtons } from './components/ExportButtons';
 import { IncidentPartList } from './components/IncidentPartList';
-import { useAffectedKube } from './hooks/useAffectedKube';
 import { useIncidentStatus } from './hooks/useIncidentStatus';
-import { incidentReport } from './model/incidentReport';
+import { incidentStatus } from './model/incidentStatus';
 import './incident.css';
 
-const NO_VOLUMES: readonly Volume[] = [];
+/** The report is asked again when the summary moves, at most this often. */
+const REPORT_REFRESH_MS = 1_000;
 
 /** /incident: everything an incident touches, live, worst first, and its export for the postmortem. */
 export function IncidentPage() {
-  const topology = useTopologySnapshot();
+  const report = useQuery(incidentReportQuery());
+  const live = useIncidentStatus();
+  // The server derives summary and report from one state: when the summary moves, so does the report.
+  useRefreshOnChange(incidentKeys.report(), live?.revision, REPORT_REFRESH_MS);
   return (
     <section className="page incident-page">
       <PageHeader title="Incident">
@@ -29,34 +33,27 @@ export function IncidentPage() {
           What is failed, degraded or offline now, and what it means for the data.
         </p>
       </PageHeader>
-      {topology.data ? (
-        <IncidentBody model={topology.data} />
-      ) : topology.isError ? (
+      {report.data ? (
+        <IncidentBody report={report.data} />
+      ) : report.isError ? (
         <ErrorState
-          title="Could not load the site"
-          error={topology.error}
+          title="Could not load the incident"
+          error={report.error}
           hint="Check that the Drivebay server is running and reachable from this browser, then retry."
-          onRetry={() => void topology.refetch()}
+          onRetry={() => void report.refetch()}
         />
       ) : (
-        <LoadingState what="the site" />
+        <LoadingState what="what is affected" />
       )}
     </section>
   );
 }
 
-function IncidentBody({ model }: { model: TopologyModel }) {
-  const status = useIncidentStatus();
-  const failed = useVolumeList({ health: 'failed' }).data ?? NO_VOLUMES;
-  const degraded = useVolumeList({ health: 'degraded' }).data ?? NO_VOLUMES;
-  const rebuilding = useVolumeList({ health: 'rebuilding' }).data ?? NO_VOLUMES;
-  const kube = useAffectedKube();
-  const report = useMemo(
-    () => incidentReport(model, [...failed, ...degraded, ...rebuilding], new Date(), kube.input),
-    [model, failed, degraded, rebuilding, kube.input],
-  );
+function IncidentBody({ report }: { report: IncidentReport }) {
+  // The counts of the report's own summary: the lists below are of that same state.
+  const status = incidentStatus(report.summary);
   const now = Date.now();
-  if (!status?.active && report.rebuilding.length === 0) {
+  if (!status.active && report.rebuilding.length === 0) {
     return (
       <EmptyState title="No incident: every drive, enclosure and volume is healthy">
         <p>
@@ -69,8 +66,11 @@ function IncidentBody({ model }: { model: TopologyModel }) {
   return (
     <>
       <div className="incident-summary">
-        <IncidentPartList parts={status?.parts ?? []} />
-        <ExportButtons report={report} model={model} />
+        <IncidentPartList parts={status.parts} />
+        <p className="incident-as-of">
+          As of {formatTimestamp(report.generatedAt)} (revision {report.revision})
+        </p>
+        <ExportButtons report={report} />
       </div>
       <AffectedVolumes
         id="incident-lost-availability"
@@ -93,7 +93,7 @@ function IncidentBody({ model }: { model: TopologyModel }) {
         volumes={report.rebuilding}
         now={now}
       />
-      <AffectedWorkloads pods={report.pods} claims={report.claims} kube={kube} />
+      <AffectedWorkloads pods={report.pods} claims={report.claims} clustersWatched={report.clustersWatched} />
       <AffectedHardware report={report} />
     </>
   );

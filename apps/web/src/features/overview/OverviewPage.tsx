@@ -5,10 +5,10 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageHeader } from '../../shared/components/PageHeader';
+import { useRefreshOnChange } from '../../shared/hooks/useRefreshOnChange';
 import { type TopologyModel, useTopologySnapshot } from '../topology';
 import { CHART_POINTS, capacityQuery, historyQuery, metricsKeys } from './api/metricsQueries';
 import { needsAttention, summarizeHealth } from './healthSummary';
-import { useRefreshOnChange } from './hooks/useRefreshOnChange';
 import { OverviewCards } from './OverviewCards';
 import './overview.css';
 

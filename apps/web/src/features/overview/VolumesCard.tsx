@@ -1,14 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { VOLUME_HEALTH_WORST_FIRST } from '@drivebay/composer/health';
 import { Link } from 'react-router';
 import { StatusIcon } from '../../shared/components/StatusIcon';
 import { formatCount } from '../../shared/format/count';
-import { HEALTH_ORDER, healthTone } from '../../shared/model/volumeLabels';
-import { volumeCountsQuery } from '../volumes';
+import { healthTone } from '../../shared/model/volumeLabels';
+import { useVolumeCounts } from '../volumes';
 import { SummaryCard } from './SummaryCard';
 
 /** Volumes in all and by health, from the server's counts; each health links to the filtered list. */
 export function VolumesCard() {
-  const query = useQuery(volumeCountsQuery());
+  const query = useVolumeCounts();
   const counts = query.data;
   if (!counts) {
     return (
@@ -31,7 +31,7 @@ export function VolumesCard() {
   return (
     <SummaryCard title="Volumes" figure={formatCount(counts.total)}>
       <ul className="card-list">
-        {HEALTH_ORDER.map((health) => (
+        {VOLUME_HEALTH_WORST_FIRST.map((health) => (
           <li key={health} data-health={health}>
             <StatusIcon tone={healthTone(health)} />
             <Link to={`/volumes?health=${health}`}>{health[0]?.toUpperCase() + health.slice(1)}</Link>

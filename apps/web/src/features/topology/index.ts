@@ -1,5 +1,7 @@
 // What other pages may use of the topology feature: the live snapshot and its model, the drive
 // selected through the URL, and the map drawn as a PNG (for the incident export).
+
+export { loadTopologyModel } from './api/topologyQuery';
 export { useSelectedDrive } from './hooks/useSelectedDrive';
 export { useTopologySnapshot } from './hooks/useTopologySnapshot';
 export { paletteFor } from './map/paletteFor';

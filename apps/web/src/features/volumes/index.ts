@@ -1,6 +1,7 @@
 // What other pages may use of the volumes feature: its live list and queries, and the few
 // volume facts they show. Everything else under features/volumes/ is its own business.
-export { fetchVolume, volumeCountsQuery, volumeDetailQuery } from './api/volumeQueries';
+export { fetchVolume } from './api/volumeQueries';
+export { useVolumeCounts, useVolumeDetail } from './hooks/useVolume';
 export { useVolumeList, useVolumeLoadProgress } from './hooks/useVolumeList';
 export { describeRebuild } from './model/describeRebuild';
 export { sortVolumes } from './model/sortVolumes';

@@ -1,7 +1,7 @@
 import type { ClaimDetail } from '@drivebay/api-types';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { claimQuery, podHref } from '../../shared/api/kubeQueries';
+import { useKubeQuery } from '../../shared/api/kubeRooms';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { plural } from '../../shared/format/count';
 import { ChainProblems } from './components/ChainProblems';
@@ -20,7 +20,7 @@ import './workloads.css';
 /** /workloads/claims/:cluster/:namespace/:name: one PVC, the pods that mount it, and what is under it, live. */
 export function ClaimDetailPage() {
   const { cluster = '', namespace = '', name = '' } = useParams();
-  const query = useQuery(claimQuery(cluster, namespace, name));
+  const query = useKubeQuery(claimQuery(cluster, namespace, name));
   const backTo = workloadsHref({ tab: 'claims', cluster, namespace });
   if (query.isError && isNotFound(query.error))
     return <KubeNotFound kind="PVC" name={name} backTo={backTo} />;

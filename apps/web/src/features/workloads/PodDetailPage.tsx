@@ -1,7 +1,7 @@
 import type { PodDetail } from '@drivebay/api-types';
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { podQuery } from '../../shared/api/kubeQueries';
+import { useKubeQuery } from '../../shared/api/kubeRooms';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { plural } from '../../shared/format/count';
 import { ChainProblems } from './components/ChainProblems';
@@ -19,7 +19,7 @@ import './workloads.css';
 /** /workloads/pods/:cluster/:namespace/:name: one pod traced to its server and down to the bays, live. */
 export function PodDetailPage() {
   const { cluster = '', namespace = '', name = '' } = useParams();
-  const query = useQuery(podQuery(cluster, namespace, name));
+  const query = useKubeQuery(podQuery(cluster, namespace, name));
   const backTo = workloadsHref({ tab: 'pods', cluster, namespace });
   if (query.isError && isNotFound(query.error))
     return <KubeNotFound kind="Pod" name={name} backTo={backTo} />;

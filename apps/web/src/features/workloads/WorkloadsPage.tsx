@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { clustersQuery, workloadsQuery } from '../../shared/api/kubeQueries';
+import { useKubeQuery } from '../../shared/api/kubeRooms';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { plural } from '../../shared/format/count';
 import { ClusterNotes } from './components/ClusterNotes';
@@ -17,7 +17,7 @@ import './workloads.css';
 /** /workloads: what runs in the Kubernetes clusters, traced to servers and volumes, live. */
 export function WorkloadsPage() {
   const { filters, update, hrefWith } = useWorkloadFilters();
-  const clusters = useQuery(clustersQuery());
+  const clusters = useKubeQuery(clustersQuery());
   const list = clusters.data?.clusters;
   const notice = list ? clusterNotice(list, filters.cluster) : null;
   const counts = list ? clusterCounts(list, filters.cluster) : undefined;
@@ -76,7 +76,7 @@ interface KubeBodyProps {
 /** Filters, tabs and the selected view. */
 function KubeBody({ filters, update, hrefWith, counts, multi }: KubeBodyProps) {
   // Shares its cache entry with the workloads view when both show the same selection.
-  const workloads = useQuery(workloadsQuery(apiFilters(filters, ['cluster'])));
+  const workloads = useKubeQuery(workloadsQuery(apiFilters(filters, ['cluster'])));
   const namespaces = namespaceChoices(workloads.data?.namespaces ?? [], filters.namespace);
   const View = VIEWS[filters.tab];
   return (

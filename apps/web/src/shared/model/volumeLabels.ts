@@ -13,14 +13,6 @@ export function layoutLabel(layout: VolumeLayout): string {
   return LAYOUT_LABELS[layout];
 }
 
-/** Volume health from worst to best: the order operators triage in. */
-export const HEALTH_ORDER: readonly VolumeHealth[] = ['failed', 'degraded', 'rebuilding', 'healthy'];
-
-/** Index in HEALTH_ORDER: 0 for failed, 3 for healthy. */
-export function healthRank(health: VolumeHealth): number {
-  return HEALTH_ORDER.indexOf(health);
-}
-
 /** The four looks a status icon has: the map's shapes plus one for work in progress. */
 export type StatusTone = 'ok' | 'degraded' | 'rebuilding' | 'failed';
 

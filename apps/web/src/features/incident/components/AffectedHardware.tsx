@@ -1,5 +1,5 @@
+import type { IncidentReport } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import type { IncidentReport } from '../model/incidentReport';
 
 /** Long lists are cut here: the JSON export and the topology map hold every drive. */
 const SHOWN = 200;

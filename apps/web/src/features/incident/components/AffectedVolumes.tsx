@@ -1,6 +1,6 @@
+import type { AffectedVolume } from '@drivebay/api-types';
 import { Link } from 'react-router';
 import { describeRebuild } from '../../volumes';
-import type { AffectedVolume } from '../model/incidentReport';
 
 interface AffectedVolumesProps {
   id: string;

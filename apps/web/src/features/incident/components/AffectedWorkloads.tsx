@@ -1,15 +1,16 @@
+import type { AffectedClaim, AffectedPod } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../shared/api/apiError';
 import { claimHref, podHref } from '../../../shared/api/kubeQueries';
 import { LinkList } from '../../../shared/components/LinkList';
 import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
-import type { useAffectedKube } from '../hooks/useAffectedKube';
-import type { AffectedClaim, AffectedPod } from '../model/affectedKube';
+
+/** Long lists are cut here: the JSON export holds every pod and PVC. */
+const SHOWN = 200;
 
 interface AffectedWorkloadsProps {
-  pods: readonly AffectedPod[] | null;
-  claims: readonly AffectedClaim[] | null;
-  kube: ReturnType<typeof useAffectedKube>;
+  pods: readonly AffectedPod[];
+  claims: readonly AffectedClaim[];
+  clustersWatched: number;
 }
 
 /** "node k8s-1 → server srv-1", with the server's hostname when it says more. */
@@ -27,9 +28,8 @@ const placement = (pod: AffectedPod) => {
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The PVCs and pods whose volumes are failed, degraded or rebuilding: who the incident hurts. */
-export function AffectedWorkloads({ pods, claims, kube }: AffectedWorkloadsProps) {
-  const counted =
-    pods && claims ? `(${plural(kube.totals.pods, 'pod')}, ${plural(kube.totals.claims, 'PVC')})` : '';
+export function AffectedWorkloads({ pods, claims, clustersWatched }: AffectedWorkloadsProps) {
+  const counted = `(${plural(pods.length, 'pod')}, ${plural(claims.length, 'PVC')})`;
   return (
     <section className="incident-section" aria-labelledby="incident-workloads">
       <h2 id="incident-workloads">
@@ -39,18 +39,7 @@ export function AffectedWorkloads({ pods, claims, kube }: AffectedWorkloadsProps
         Pods and PVCs on the volumes above. Failed: the pod cannot read or write that data. Degraded or
         rebuilding: still served, with no spare copy until the rebuild completes.
       </p>
-      {kube.error ? (
-        <p role="alert" className="form-error">
-          Could not load the affected pods and PVCs: {errorMessage(kube.error)}{' '}
-          <button type="button" onClick={kube.retry}>
-            Retry
-          </button>
-        </p>
-      ) : !pods || !claims ? (
-        <p className="incident-none" aria-busy="true">
-          Loading pods and PVCs…
-        </p>
-      ) : kube.clusterCount === 0 ? (
+      {clustersWatched === 0 ? (
         <p className="incident-none">
           No Kubernetes cluster is watched, so the PVCs and pods behind these volumes cannot be named here.
         </p>
@@ -58,8 +47,8 @@ export function AffectedWorkloads({ pods, claims, kube }: AffectedWorkloadsProps
         <p className="incident-none">None: no pod or PVC uses an affected volume.</p>
       ) : (
         <div className="incident-kube">
-          <PodList pods={pods} total={kube.totals.pods} />
-          <ClaimList claims={claims} total={kube.totals.claims} />
+          <PodList pods={pods.slice(0, SHOWN)} total={pods.length} />
+          <ClaimList claims={claims.slice(0, SHOWN)} total={claims.length} />
         </div>
       )}
     </section>

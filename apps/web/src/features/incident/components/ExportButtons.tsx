@@ -1,13 +1,15 @@
+import type { IncidentReport } from '@drivebay/api-types';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatTimestamp } from '../../../shared/format/time';
 import { useTheme } from '../../../shared/theme/useTheme';
-import { paletteFor, renderMapPng, type TopologyModel } from '../../topology';
+import { loadTopologyModel, paletteFor, renderMapPng } from '../../topology';
 import { downloadBlob, exportBaseName } from '../export/download';
-import type { IncidentReport } from '../model/incidentReport';
 
 /** The incident as JSON, and the map as PNG, for the postmortem. */
-export function ExportButtons({ report, model }: { report: IncidentReport; model: TopologyModel }) {
+export function ExportButtons({ report }: { report: IncidentReport }) {
   const theme = useTheme();
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [drawing, setDrawing] = useState(false);
   const base = exportBaseName(report.generatedAt);
@@ -21,6 +23,7 @@ export function ExportButtons({ report, model }: { report: IncidentReport; model
     setError(null);
     try {
       const caption = `Drivebay · ${report.site ?? 'site'} · revision ${report.revision} · ${formatTimestamp(report.generatedAt, true)}`;
+      const model = await loadTopologyModel(queryClient);
       downloadBlob(await renderMapPng(model, paletteFor(theme), caption), `${base}-map.png`);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));

@@ -1,20 +1,35 @@
+import type { IncidentSummary } from '@drivebay/api-types';
 import { describe, expect, it } from 'vitest';
 import { incidentStatus } from './incidentStatus';
 
-const healthy = { ok: 10, degraded: 0, failed: 0, offline: 0 };
-const volumes = (failed: number, degraded: number, rebuilding: number) => ({
-  total: 10,
-  byHealth: { healthy: 10 - failed - degraded - rebuilding, failed, degraded, rebuilding },
+const summary = (over: Partial<IncidentSummary> = {}): IncidentSummary => ({
+  revision: 7,
+  active: false,
+  enclosuresOffline: 0,
+  drives: { failed: 0, offline: 0, degraded: 0 },
+  volumes: { failed: 0, degraded: 0, rebuilding: 0 },
+  podsAffected: 0,
+  claimsAffected: 0,
+  ...over,
 });
 
 describe('incidentStatus', () => {
-  it('is quiet when everything is healthy', () => {
-    expect(incidentStatus(healthy, 0, volumes(0, 0, 0))).toEqual({ active: false, parts: [] });
+  it('is quiet when the server says there is no incident', () => {
+    expect(incidentStatus(summary())).toEqual({ active: false, parts: [], revision: 7 });
+    expect(incidentStatus(summary({ volumes: { failed: 0, degraded: 0, rebuilding: 2 } })).active).toBe(
+      false,
+    );
   });
 
   it('counts offline enclosures and failed drives, worst first, with plural words', () => {
-    const status = incidentStatus({ ...healthy, failed: 1, offline: 24 }, 1, volumes(2, 3, 0));
-    expect(status.active).toBe(true);
+    const status = incidentStatus(
+      summary({
+        active: true,
+        enclosuresOffline: 1,
+        drives: { failed: 1, offline: 24, degraded: 0 },
+        volumes: { failed: 2, degraded: 3, rebuilding: 0 },
+      }),
+    );
     expect(status.parts.map((p) => p.label)).toEqual([
       '1 enclosure offline',
       '2 volumes failed',
@@ -24,26 +39,20 @@ describe('incidentStatus', () => {
     ]);
   });
 
-  it('does not call rebuilds alone an incident, but lists them during one', () => {
-    expect(incidentStatus(healthy, 0, volumes(0, 0, 2)).active).toBe(false);
-    const status = incidentStatus({ ...healthy, degraded: 1 }, 0, volumes(0, 0, 2));
-    expect(status.parts.map((p) => p.key)).toEqual(['drives-degraded', 'volumes-rebuilding']);
-  });
-
-  it('counts affected pods last during an incident, never making one by itself', () => {
-    const status = incidentStatus({ ...healthy, failed: 1 }, 0, volumes(0, 1, 0), 3);
-    expect(status.parts.map((p) => p.label)).toEqual([
-      '1 drive failed',
-      '1 volume degraded',
-      '3 pods affected',
+  it('lists rebuilds and affected pods during an incident, pods last', () => {
+    const status = incidentStatus(
+      summary({
+        active: true,
+        drives: { failed: 0, offline: 0, degraded: 1 },
+        volumes: { failed: 0, degraded: 0, rebuilding: 2 },
+        podsAffected: 1,
+      }),
+    );
+    expect(status.parts.map((p) => p.key)).toEqual([
+      'drives-degraded',
+      'volumes-rebuilding',
+      'pods-affected',
     ]);
-    expect(incidentStatus(healthy, 0, volumes(0, 0, 1), 2)).toEqual({ active: false, parts: [] });
-    expect(incidentStatus({ ...healthy, failed: 1 }, 0, undefined, 0).parts.map((p) => p.key)).toEqual([
-      'drives-failed',
-    ]);
-  });
-
-  it('decides on hardware alone while volume counts load', () => {
-    expect(incidentStatus({ ...healthy, failed: 1 }, 0, undefined).parts).toHaveLength(1);
+    expect(status.parts.at(-1)?.label).toBe('1 pod affected');
   });
 });

@@ -1,5 +1,4 @@
-import type { HealthCounts } from '../../topology';
-import type { VolumeHealthCounts } from '../../volumes';
+import type { IncidentSummary } from '@drivebay/api-types';
 
 /** One count in the incident banner, worst first. */
 export interface IncidentPart {
@@ -10,40 +9,33 @@ export interface IncidentPart {
   readonly tone: 'critical' | 'warning' | 'info';
 }
 
-/** Whether the site is in an incident, and what counts to show. */
+/** Whether the site is in an incident, what counts to show, and the revision they were derived at. */
 export interface IncidentStatus {
   readonly active: boolean;
   readonly parts: readonly IncidentPart[];
+  readonly revision: number;
 }
 
 /**
- * Anything failed, degraded or offline is an incident. Volume counts may still be loading
- * (undefined): hardware alone then decides, and the volume parts join when they arrive.
- * `affectedPods` (pods whose volumes are not healthy) is counted during an incident, last: it
- * says who is hurt, but never makes one by itself.
+ * The banner's words for the server's summary. The server decides what an incident is (anything
+ * failed, degraded or offline; rebuilds alone are recovery); affected pods are counted during an
+ * incident, last: they say who is hurt, but never make one by themselves.
  */
-export function incidentStatus(
-  drives: HealthCounts,
-  offlineEnclosures: number,
-  volumes: VolumeHealthCounts | undefined,
-  affectedPods = 0,
-): IncidentStatus {
-  const v = volumes?.byHealth;
+export function incidentStatus(summary: IncidentSummary): IncidentStatus {
+  const { drives, volumes } = summary;
   const candidates: IncidentPart[] = [
-    part('enclosures-offline', offlineEnclosures, 'enclosure', 'offline', 'critical'),
-    part('volumes-failed', v?.failed ?? 0, 'volume', 'failed', 'critical'),
+    part('enclosures-offline', summary.enclosuresOffline, 'enclosure', 'offline', 'critical'),
+    part('volumes-failed', volumes.failed, 'volume', 'failed', 'critical'),
     part('drives-failed', drives.failed, 'drive', 'failed', 'critical'),
     part('drives-offline', drives.offline, 'drive', 'offline', 'warning'),
-    part('volumes-degraded', v?.degraded ?? 0, 'volume', 'degraded', 'warning'),
+    part('volumes-degraded', volumes.degraded, 'volume', 'degraded', 'warning'),
     part('drives-degraded', drives.degraded, 'drive', 'degraded', 'warning'),
-    part('volumes-rebuilding', v?.rebuilding ?? 0, 'volume', 'rebuilding', 'info'),
+    part('volumes-rebuilding', volumes.rebuilding, 'volume', 'rebuilding', 'info'),
   ];
   const parts = candidates.filter((p) => p.count > 0);
-  // Rebuilds alone are recovery in progress, not an incident, but stay listed while one lasts.
-  const active = parts.some((p) => p.tone !== 'info');
-  if (!active) return { active, parts: [] };
-  const pods = part('pods-affected', affectedPods, 'pod', 'affected', 'warning');
-  return { active, parts: pods.count > 0 ? [...parts, pods] : parts };
+  if (!summary.active) return { active: false, parts: [], revision: summary.revision };
+  const pods = part('pods-affected', summary.podsAffected, 'pod', 'affected', 'warning');
+  return { active: true, parts: pods.count > 0 ? [...parts, pods] : parts, revision: summary.revision };
 }
 
 function part(

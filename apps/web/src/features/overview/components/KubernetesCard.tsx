@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { clustersQuery, podsQuery } from '../../../shared/api/kubeQueries';
+import { useKubeQuery } from '../../../shared/api/kubeRooms';
 import { formatCount } from '../../../shared/format/count';
 import { SummaryCard } from '../SummaryCard';
 
@@ -9,8 +9,8 @@ import { SummaryCard } from '../SummaryCard';
  * on Drivebay volumes, and how many of those have data on a degraded, rebuilding or failed volume.
  */
 export function KubernetesCard() {
-  const clusters = useQuery(clustersQuery());
-  const affected = useQuery(podsQuery({ affected: 'true', limit: '1' }));
+  const clusters = useKubeQuery(clustersQuery());
+  const affected = useKubeQuery(podsQuery({ affected: 'true', limit: '1' }));
   const list = clusters.data?.clusters;
   if (!list) {
     return (

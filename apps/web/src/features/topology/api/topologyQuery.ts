@@ -1,5 +1,5 @@
 import { TopologySnapshotSchema } from '@drivebay/api-types';
-import { queryOptions } from '@tanstack/react-query';
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { isRetryable } from '../../../shared/api/apiError';
 import { getJson } from '../../../shared/api/getJson';
 import { buildTopologyModel } from '../model/buildTopologyModel';
@@ -29,4 +29,12 @@ export function topologySnapshotQuery() {
     structuralSharing: false,
     retry: (failures, error) => failures < 2 && isRetryable(error),
   });
+}
+
+/**
+ * The model for a one-off use (drawing the map for an export): the live one when a page follows
+ * the topology room, else a snapshot fetched now, without following the room.
+ */
+export function loadTopologyModel(queryClient: QueryClient): Promise<TopologyModel> {
+  return queryClient.fetchQuery(topologySnapshotQuery());
 }

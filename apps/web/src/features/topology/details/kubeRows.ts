@@ -1,6 +1,6 @@
 import type { ClaimView, PodView, Server, VolumeHealth } from '@drivebay/api-types';
 import { kubeObjectId } from '@drivebay/api-types';
-import { healthRank } from '../../../shared/model/volumeLabels';
+import { volumeHealthRank, worstVolumeHealth } from '@drivebay/composer/health';
 
 /** A pod with the claims of a list it mounts: those on one drive or enclosure, not all it has. */
 export interface PodRow {
@@ -25,7 +25,7 @@ export interface WorkloadGroup {
 
 /** Health rank with "no volumes" after healthy: 0 is worst. */
 export function kubeHealthRank(health: VolumeHealth | null): number {
-  return health === null ? 4 : healthRank(health);
+  return volumeHealthRank(health);
 }
 
 /** Each pod with those of `claims` it mounts, in the pods' order. */
@@ -59,11 +59,7 @@ export function groupByWorkload(rows: readonly PodRow[]): WorkloadGroup[] {
 }
 
 function worstOf(rows: readonly PodRow[]): VolumeHealth | null {
-  let worst: VolumeHealth | null = null;
-  for (const { pod } of rows)
-    if (pod.health !== null && (worst === null || healthRank(pod.health) < healthRank(worst)))
-      worst = pod.health;
-  return worst;
+  return worstVolumeHealth(rows.map(({ pod }) => pod.health));
 }
 
 /** "StatefulSet cassandra", or "no owner" for a bare pod. */

@@ -1,9 +1,9 @@
 import type { ClaimChain } from '@drivebay/api-types';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { claimQuery, podQuery } from '../../../shared/api/kubeQueries';
-import { volumeDetailQuery } from '../../volumes';
+import { useKubeQuery } from '../../../shared/api/kubeRooms';
+import { useVolumeDetail } from '../../volumes';
 import { type MapHighlight, parseHighlight, withHighlight } from '../details/mapHighlight';
 
 const NONE: readonly string[] = [];
@@ -51,9 +51,12 @@ function useResolvedHighlight(highlight: MapHighlight | null): ResolvedHighlight
   const kind = highlight?.kind;
   const ref = highlight && highlight.kind !== 'volume' ? highlight : { cluster: '', namespace: '', name: '' };
   const volumeId = highlight?.kind === 'volume' ? highlight.id : '';
-  const volume = useQuery({ ...volumeDetailQuery(volumeId), enabled: kind === 'volume' });
-  const pod = useQuery({ ...podQuery(ref.cluster, ref.namespace, ref.name), enabled: kind === 'pod' });
-  const claim = useQuery({ ...claimQuery(ref.cluster, ref.namespace, ref.name), enabled: kind === 'claim' });
+  const volume = useVolumeDetail(volumeId, kind === 'volume');
+  const pod = useKubeQuery({ ...podQuery(ref.cluster, ref.namespace, ref.name), enabled: kind === 'pod' });
+  const claim = useKubeQuery({
+    ...claimQuery(ref.cluster, ref.namespace, ref.name),
+    enabled: kind === 'claim',
+  });
   const kube = kind === 'pod' ? pod : claim;
   const podChains = pod.data?.claims;
   const claimChain = claim.data;

@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { claimsQuery, podsQuery } from '../../../shared/api/kubeQueries';
+import { useKubeQuery } from '../../../shared/api/kubeRooms';
 import { type PodRow, podRows } from '../details/kubeRows';
 
 /** The pods (with their PVCs) whose data sits where `filters` say, for a side panel; live like every kube query. */
 export function usePodRows(filters: Record<string, string>, enabled = true) {
-  const pods = useQuery({ ...podsQuery(filters), enabled });
-  const claims = useQuery({ ...claimsQuery(filters), enabled });
+  const pods = useKubeQuery({ ...podsQuery(filters), enabled });
+  const claims = useKubeQuery({ ...claimsQuery(filters), enabled });
   const rows = useMemo<PodRow[] | undefined>(
     () => (pods.data && claims.data ? podRows(pods.data.pods, claims.data.claims) : undefined),
     [pods.data, claims.data],

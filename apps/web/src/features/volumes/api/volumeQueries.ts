@@ -5,10 +5,10 @@ import {
   VolumeListSchema,
   VolumeSchema,
 } from '@drivebay/api-types';
+import { VOLUME_HEALTH_WORST_FIRST } from '@drivebay/composer/health';
 import { hashKey, queryOptions } from '@tanstack/react-query';
 import { ApiError, isRetryable } from '../../../shared/api/apiError';
 import { getJson } from '../../../shared/api/getJson';
-import { HEALTH_ORDER } from '../../../shared/model/volumeLabels';
 import { applyVolumeDeltas, applyVolumeDeltasToOne } from '../model/applyVolumeDeltas';
 import { prependVolumeEvents, type VolumeEventList } from '../model/volumeEvents';
 import { listQueryString, type VolumeFilters } from '../model/volumeFilters';
@@ -142,12 +142,12 @@ export function volumeEventsQuery(id: string, journal: VolumeJournal = volumeJou
 /** Totals by health from five one-volume pages: cheap at any number of volumes. */
 export async function fetchVolumeCounts(signal?: AbortSignal): Promise<VolumeHealthCounts> {
   const [all, ...byHealth] = await Promise.all(
-    [{}, ...HEALTH_ORDER.map((health) => ({ health }))].map((filters: VolumeFilters) =>
+    [{}, ...VOLUME_HEALTH_WORST_FIRST.map((health) => ({ health }))].map((filters: VolumeFilters) =>
       getVolumePage(filters, 0, 1, signal),
     ),
   );
   const counts = { healthy: 0, degraded: 0, rebuilding: 0, failed: 0 };
-  HEALTH_ORDER.forEach((health, i) => {
+  VOLUME_HEALTH_WORST_FIRST.forEach((health, i) => {
     counts[health] = byHealth[i]?.total ?? 0;
   });
   return { total: all?.total ?? 0, byHealth: counts };

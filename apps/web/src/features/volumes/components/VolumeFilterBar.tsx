@@ -1,6 +1,6 @@
 import { VolumeLifecycleSchema, VolumeTypeSchema } from '@drivebay/api-types';
+import { VOLUME_HEALTH_WORST_FIRST } from '@drivebay/composer/health';
 import { type FormEvent, useState } from 'react';
-import { HEALTH_ORDER } from '../../../shared/model/volumeLabels';
 import {
   filtersFromInput,
   hasFilters,
@@ -63,7 +63,7 @@ export function VolumeFilterBar({ filters, onChange }: VolumeFilterBarProps) {
           onChange={(e) => apply({ health: e.target.value })}
         >
           <option value="">Any</option>
-          {HEALTH_ORDER.map((health) => (
+          {VOLUME_HEALTH_WORST_FIRST.map((health) => (
             <option key={health} value={health}>
               {health}
             </option>

@@ -1,9 +1,11 @@
 import type { Volume } from '@drivebay/api-types';
 import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useLiveRoom } from '../../../shared/live/LiveTransportContext';
 import { volumeLoadProgress } from '../api/loadProgress';
 import { volumeKeys } from '../api/volumeKeys';
 import { volumeListQuery } from '../api/volumeQueries';
+import { volumesRoom } from '../live/volumeRooms';
 import { hasFilters, matchesFilters, type VolumeFilters } from '../model/volumeFilters';
 
 /**
@@ -12,6 +14,7 @@ import { hasFilters, matchesFilters, type VolumeFilters } from '../model/volumeF
  * loads nothing (for views that need the volumes only in some modes).
  */
 export function useVolumeList(filters: VolumeFilters, enabled = true) {
+  useLiveRoom(enabled ? volumesRoom : undefined);
   const queryClient = useQueryClient();
   const options = volumeListQuery(filters);
   const hash = hashKey(options.queryKey);

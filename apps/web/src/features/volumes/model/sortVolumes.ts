@@ -1,6 +1,7 @@
 import type { Volume, VolumeLayout, VolumeLifecycle } from '@drivebay/api-types';
 import { VolumeLifecycleSchema } from '@drivebay/api-types';
-import { healthRank, typeLabel } from '../../../shared/model/volumeLabels';
+import { volumeHealthRank } from '@drivebay/composer/health';
+import { typeLabel } from '../../../shared/model/volumeLabels';
 import { compareByName } from './byName';
 
 export const SORT_COLUMNS = [
@@ -36,7 +37,7 @@ const lifecycleRank = (lifecycle: VolumeLifecycle) => VolumeLifecycleSchema.opti
 const SORT_KEYS: Record<SortColumn, (volume: Volume) => string | number> = {
   name: (v) => v.name,
   cluster: (v) => v.cluster,
-  health: (v) => healthRank(v.health),
+  health: (v) => volumeHealthRank(v.health),
   lifecycle: (v) => lifecycleRank(v.lifecycle),
   layout: (v) => LAYOUT_RANK[v.layout],
   type: (v) => typeLabel(v),

@@ -1,6 +1,6 @@
 import type { Volume, VolumeHealth } from '@drivebay/api-types';
+import { VOLUME_HEALTH_WORST_FIRST } from '@drivebay/composer/health';
 import { formatCount, plural } from '../../../shared/format/count';
-import { HEALTH_ORDER } from '../../../shared/model/volumeLabels';
 
 /** How many volumes there are, in all and by health. */
 export interface VolumeHealthCounts {
@@ -17,7 +17,9 @@ export function countByHealth(list: readonly Volume[]): VolumeHealthCounts {
 
 /** "3 volumes: 0 failed, 1 degraded, 0 rebuilding, 2 healthy"; "… match" under filters. */
 export function healthSummaryLine(counts: VolumeHealthCounts, filtered: boolean): string {
-  const parts = HEALTH_ORDER.map((health) => `${formatCount(counts.byHealth[health])} ${health}`);
+  const parts = VOLUME_HEALTH_WORST_FIRST.map(
+    (health) => `${formatCount(counts.byHealth[health])} ${health}`,
+  );
   const noun = plural(counts.total, 'volume');
   return `${noun}${filtered ? (counts.total === 1 ? ' matches' : ' match') : ''}: ${parts.join(', ')}`;
 }

@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { claimsQuery, nodesQuery, podsQuery, workloadsQuery } from '../../../shared/api/kubeQueries';
+import { useKubeQuery } from '../../../shared/api/kubeRooms';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { apiFilters, type WorkloadFilters } from '../model/workloadFilters';
 import { sortWorkloads } from '../model/workloadList';
@@ -34,7 +34,7 @@ function NoneMatch({ what, filtered }: { what: string; filtered: boolean }) {
 
 /** The workloads (StatefulSets, Deployments …) of the selection, worst storage first. */
 export function WorkloadsView({ filters, showCluster }: ViewProps) {
-  const query = useQuery(workloadsQuery(apiFilters(filters, ['cluster', 'namespace'])));
+  const query = useKubeQuery(workloadsQuery(apiFilters(filters, ['cluster', 'namespace'])));
   const sorted = useMemo(
     () => (query.data ? sortWorkloads(query.data.workloads, filters.q) : undefined),
     [query.data, filters.q],
@@ -57,7 +57,7 @@ export function WorkloadsView({ filters, showCluster }: ViewProps) {
 }
 
 export function PodsView({ filters, showCluster }: ViewProps) {
-  const query = useQuery(
+  const query = useKubeQuery(
     podsQuery(apiFilters(filters, ['cluster', 'namespace', 'workload', 'q'], { limit: String(LIST_LIMIT) })),
   );
   if (!query.data) return <ViewFallback query={query} what="pods" />;
@@ -78,7 +78,7 @@ export function PodsView({ filters, showCluster }: ViewProps) {
 }
 
 export function ClaimsView({ filters, showCluster }: ViewProps) {
-  const query = useQuery(
+  const query = useKubeQuery(
     claimsQuery(apiFilters(filters, ['cluster', 'namespace', 'q'], { limit: String(LIST_LIMIT) })),
   );
   if (!query.data) return <ViewFallback query={query} what="PVCs" />;
@@ -100,7 +100,7 @@ export function ClaimsView({ filters, showCluster }: ViewProps) {
 
 /** Nodes are not namespaced: only the cluster and the text filter apply. */
 export function NodesView({ filters, showCluster }: ViewProps) {
-  const query = useQuery(nodesQuery(apiFilters(filters, ['cluster'])));
+  const query = useKubeQuery(nodesQuery(apiFilters(filters, ['cluster'])));
   const nodes = useMemo(() => {
     const q = filters.q?.toLowerCase();
     return query.data?.nodes.filter((node) => !q || node.name.toLowerCase().includes(q));

@@ -1,10 +1,10 @@
 import type { ClusterSummary, NamespaceSummary, VolumeHealth, WorkloadSummary } from '@drivebay/api-types';
-import { healthRank } from '../../../shared/model/volumeLabels';
+import { volumeHealthRank } from '@drivebay/composer/health';
 import { matchesText } from './workloadFilters';
 
 /** Worst first, like the volumes list: a workload without volumes sorts after healthy ones. */
 function rank(health: VolumeHealth | null): number {
-  return health ? healthRank(health) : 4;
+  return volumeHealthRank(health);
 }
 
 /** Workloads matching `q`, those on failed or degraded storage first, then by namespace, kind and name. */

@@ -1,13 +1,14 @@
 import type { DomainEvent } from '@drivebay/api-types';
 import type { QueryCacheNotifyEvent, QueryClient, QueryKey } from '@tanstack/react-query';
-import { eventKeys, filtersOfTimelineKey } from '../features/events/api/eventQueries';
-import {
-  eventsAfterLoaded,
-  LIVE_CAP,
-  prependLiveEvents,
-  type TimelineData,
-} from '../features/events/model/timeline';
-import type { EventDeltaPort } from './ports';
+import { eventKeys, filtersOfTimelineKey } from '../api/eventQueries';
+import { eventsAfterLoaded, LIVE_CAP, prependLiveEvents, type TimelineData } from '../model/timeline';
+
+/** Where live domain events go: the events timelines in the react-query cache. */
+export interface EventDeltaPort {
+  apply(events: readonly DomainEvent[]): void;
+  /** Events may have been missed: timelines must reload. */
+  resync(): void;
+}
 
 /**
  * Live events into every cached timeline, each through its own filters. A timeline loading

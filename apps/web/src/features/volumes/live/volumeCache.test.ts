@@ -1,11 +1,11 @@
 import type { Volume } from '@drivebay/api-types';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { VolumeJournal } from '../features/volumes/api/volumeJournal';
-import { volumeKeys } from '../features/volumes/api/volumeKeys';
-import type { VolumeEventList } from '../features/volumes/model/volumeEvents';
-import { buildMember, buildVolume, buildVolumeEvent, volumeDelta } from '../shared/testing/buildVolume';
-import { COUNTS_REFRESH_MS, volumeCachePort } from './volumeCachePort';
+import { buildMember, buildVolume, buildVolumeEvent, volumeDelta } from '../../../shared/testing/buildVolume';
+import { VolumeJournal } from '../api/volumeJournal';
+import { volumeKeys } from '../api/volumeKeys';
+import type { VolumeEventList } from '../model/volumeEvents';
+import { COUNTS_REFRESH_MS, volumeCachePort } from './volumeCache';
 
 function setup() {
   const queryClient = new QueryClient({

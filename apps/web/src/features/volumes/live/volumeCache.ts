@@ -1,13 +1,23 @@
-import type { Volume } from '@drivebay/api-types';
+import type { TopologyDelta, Volume } from '@drivebay/api-types';
 import type { QueryClient } from '@tanstack/react-query';
-import { type VolumeJournal, volumeJournal } from '../features/volumes/api/volumeJournal';
-import { filtersOfListKey, idOfKey, volumeKeys } from '../features/volumes/api/volumeKeys';
-import { applyVolumeDeltas, applyVolumeDeltasToOne } from '../features/volumes/model/applyVolumeDeltas';
-import { prependVolumeEvents, type VolumeEventList } from '../features/volumes/model/volumeEvents';
-import { browserSchedule, type Schedule, type VolumeDeltaPort } from './ports';
+import { browserSchedule, type Schedule } from '../../../shared/live/liveTransport';
+import { type VolumeJournal, volumeJournal } from '../api/volumeJournal';
+import { filtersOfListKey, idOfKey, volumeKeys } from '../api/volumeKeys';
+import { applyVolumeDeltas, applyVolumeDeltasToOne } from '../model/applyVolumeDeltas';
+import { prependVolumeEvents, type VolumeEventList } from '../model/volumeEvents';
 
 /** Health counts come from the server; after volume changes they are re-asked at most this often. */
 export const COUNTS_REFRESH_MS = 2_000;
+
+/** Where live volume changes go: the volume queries in the react-query cache. */
+export interface VolumeDeltaPort {
+  /** Volume puts and deletes and volume events, in revision order. */
+  apply(deltas: readonly TopologyDelta[]): void;
+  /** Volume deltas may have been missed: every volume query loads again. */
+  resync(): void;
+  /** The sync follows the store: volume data read from now on misses nothing. */
+  ready(): void;
+}
 
 interface VolumeCacheOptions {
   journal?: VolumeJournal;

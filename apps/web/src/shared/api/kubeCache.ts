@@ -1,6 +1,14 @@
+import type { TopologyDelta } from '@drivebay/api-types';
 import type { QueryClient } from '@tanstack/react-query';
-import { kubeKeys } from '../shared/api/kubeQueries';
-import { browserSchedule, type KubeDeltaPort, type Schedule } from './ports';
+import { browserSchedule, type Schedule } from '../live/liveTransport';
+import { kubeKeys } from './kubeQueries';
+
+/** Where podwatcher and volume changes go: the Kubernetes views in the react-query cache. */
+export interface KubeDeltaPort {
+  apply(deltas: readonly TopologyDelta[]): void;
+  /** Changes may have been missed: the views must reload. */
+  resync(): void;
+}
 
 /** Kubernetes views are re-asked at most this often, however fast pods churn. */
 export const KUBE_REFRESH_MS = 1_000;

@@ -1,8 +1,8 @@
 import type { TopologyDelta } from '@drivebay/api-types';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { kubeKeys } from '../shared/api/kubeQueries';
-import { KUBE_REFRESH_MS, kubeCachePort } from './kubeCachePort';
+import { KUBE_REFRESH_MS, kubeCachePort } from './kubeCache';
+import { kubeKeys } from './kubeQueries';
 
 type KubeChanged = Extract<TopologyDelta, { type: 'kube.changed' }>;
 const changed = (revision: number, kind: KubeChanged['kind'] = 'pods'): KubeChanged => ({

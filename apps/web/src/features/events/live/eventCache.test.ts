@@ -1,10 +1,10 @@
 import type { EventsPage } from '@drivebay/api-types';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { eventKeys, eventTimelineQuery, filtersOfTimelineKey } from '../features/events/api/eventQueries';
-import { type TimelineData, timelineEvents } from '../features/events/model/timeline';
-import { buildVolumeEvent } from '../shared/testing/buildVolume';
-import { eventCachePort } from './eventCachePort';
+import { buildVolumeEvent } from '../../../shared/testing/buildVolume';
+import { eventKeys, eventTimelineQuery, filtersOfTimelineKey } from '../api/eventQueries';
+import { type TimelineData, timelineEvents } from '../model/timeline';
+import { eventCachePort } from './eventCache';
 
 const page = (ids: string[]): TimelineData => ({
   pages: [{ events: ids.map((id) => buildVolumeEvent({ id })), nextBefore: null }],
