@@ -2,6 +2,6 @@
 // Record what they print in bench/RESULTS.md with the command that produced it.
 import { ensureDependencies, runTool } from './lib.mjs';
 
-ensureDependencies();
+await ensureDependencies();
 const files = process.argv.slice(2);
 process.exit(runTool('vitest', ['bench', '--run', '--config', 'bench/vitest.bench.config.ts', ...files]));

@@ -70,10 +70,10 @@ function e2e() {
   record('e2e', stats.expected + stats.flaky, failed, stats.flaky ? `${stats.flaky} flaky` : '');
 }
 
-ensureDependencies();
+await ensureDependencies();
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
-build();
+await build();
 typecheck();
 lint();
 vitest();

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, usage } from './config.js';
 
@@ -55,5 +57,14 @@ describe('usage', () => {
     const column = header.indexOf('meaning');
     for (const row of rows) expect(row.slice(0, column).trimEnd().length, row).toBeLessThan(column);
     for (const row of rows) expect(row[column - 1], row).toBe(' ');
+  });
+});
+
+describe('npm start -- --help', () => {
+  it('prints the server’s own usage, kept in scripts/usage.txt so it answers before any build', () => {
+    const file = join(import.meta.dirname, '..', '..', '..', 'scripts', 'usage.txt');
+    // DRIVEBAY_WRITE_USAGE=1 npx vitest run apps/bff/src/config.test.ts writes it after a flag changes.
+    if (process.env.DRIVEBAY_WRITE_USAGE === '1') writeFileSync(file, `${usage()}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(`${usage()}\n`);
   });
 });

@@ -23,7 +23,7 @@ const flags = {
   port: {
     env: 'PORT',
     fallback: '8080',
-    help: 'port to listen on (0: any free port)',
+    help: 'port to listen on; 0: any free port',
     schema: wholeNumber(0, 65535),
     allowed: 'a port number from 0 to 65535 (0: any free port)',
   },
@@ -79,14 +79,14 @@ const flags = {
   'metrics-interval-seconds': {
     env: 'METRICS_INTERVAL_SECONDS',
     fallback: '60',
-    help: 'how often capacity, allocations and the event rate are recorded (a week is kept)',
+    help: 'how often capacity, allocations and the event rate are recorded; a week is kept',
     schema: wholeNumber(1, 3600),
     allowed: 'seconds, from 1 to 3600',
   },
   'kube-sim-port': {
     env: 'KUBE_SIM_PORT',
     fallback: '0',
-    help: 'port of the simulated Kubernetes API on loopback (0: any free port)',
+    help: 'port of the simulated Kubernetes API on loopback; 0: any free port',
     schema: wholeNumber(0, 65535),
     allowed: 'a port number from 0 to 65535 (0: any free port)',
   },
@@ -114,14 +114,14 @@ const flags = {
   'lockout-failures': {
     env: 'LOCKOUT_FAILURES',
     fallback: '10',
-    help: 'failed sign-ins in a row that lock an account (at most 10)',
+    help: 'failed sign-ins in a row that lock an account, at most 10',
     schema: wholeNumber(1, 10),
     allowed: 'a whole number from 1 to 10',
   },
   'lockout-minutes': {
     env: 'LOCKOUT_MINUTES',
     fallback: '15',
-    help: 'how long a lockout lasts (also the per-address window)',
+    help: 'how long a lockout lasts, and the per-address window',
     schema: wholeNumber(1, 24 * 60),
     allowed: `minutes, from 1 to ${24 * 60}`,
   },
@@ -177,7 +177,7 @@ const kubernetesFlags = {
     multiple: false,
     env: '',
     fallback: 'only in a pod, without kubeconfig',
-    help: 'watch the cluster this pod runs in (none of the three: the simulated cluster)',
+    help: 'watch the cluster this pod runs in; none of the three: the simulated cluster',
   },
 } as const;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { firstAdminModule, firstAdminRef } from './app/modules/first-admin-module.js';
 import { createApp } from './app.js';
-import { bootstrapAdmin } from './auth/bootstrap.js';
 import { defaultLockoutPolicy } from './auth/lockout.js';
 import { loadOidcConfig } from './auth/oidc/oidc-config.js';
 import { OidcLogin } from './auth/oidc/oidc-login.js';
@@ -11,6 +11,7 @@ import { VolumeKeys } from './crypto/volume-keys.js';
 import { simulatedClusterModule, simulatedClusterRef } from './embedded/simulated-cluster-module.js';
 import { simulatedHardware } from './embedded/simulated-hardware.js';
 import { simulatedHardwareModule } from './embedded/simulated-hardware-module.js';
+import { checkListenAddress, listenError } from './http/port-probe.js';
 import { createLogger } from './log.js';
 import { resolveClusters } from './sources/kubernetes/cluster-config.js';
 import { openSqliteStore } from './store/sqlite-store.js';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const oidcLogin = oidcConfig
     ? await OidcLogin.discover(oidcConfig, { now: () => systemClock.now().getTime() })
     : undefined;
+  await checkListenAddress(config.host, config.port);
   const store = await openSqliteStore({ path: join(config.dataDir, 'drivebay.sqlite') });
   // Replacement serials are seeded by the clock so that they never repeat across restarts.
   const hardware = simulatedHardware(
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
       ? { tls: { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } }
       : {}),
     modules: [
+      firstAdminModule(config.dataDir),
       simulatedHardwareModule(hardware),
       // Without a kubeconfig, the embedded default's simulated cluster, watched like a real one.
       ...(clusters === 'simulator'
@@ -80,7 +83,9 @@ async function main(): Promise<void> {
     ],
   });
   await new Promise<void>((resolve, reject) => {
-    app.http.once('error', reject);
+    app.http.once('error', (error: NodeJS.ErrnoException) =>
+      reject(listenError(error, config.host, config.port)),
+    );
     app.http.listen(config.port, config.host, () => resolve());
   });
   const address = app.http.address();
@@ -98,7 +103,7 @@ async function main(): Promise<void> {
   const kubeLine = kube
     ? `  Kubernetes (simulated): ${kube}  e.g. kubectl --server ${kube} get pods -A -o wide`
     : `  Kubernetes: ${clusters === 'simulator' ? '' : clusters.map((c) => `${c.id} (${c.server})`).join(', ')}`;
-  const admin = await bootstrapAdmin(app.security.users, config.dataDir);
+  const admin = app.get(firstAdminRef).created();
   const signInHelp = admin
     ? `  sign in: ${admin.username} / ${admin.password}\n           (shown once; also in ${admin.file}, readable only by you; change it under Account)`
     : '  sign in: with your account (the first admin password was shown at first start and saved in initial-admin-password in the data dir)';
