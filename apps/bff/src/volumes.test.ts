@@ -103,7 +103,7 @@ describe('composing volumes', () => {
       capacityBytes: GB,
       parameters: { type: 'ssd', requiredTags: 'unicorn' },
     });
-    expect(status).toBe(507);
+    expect(status).toBe(409);
     const error = errorOf(body);
     expect(error).toMatchObject({ code: 'RESOURCE_EXHAUSTED', field: 'parameters.requiredTags' });
     expect(error.message).toMatch(/unicorn/);

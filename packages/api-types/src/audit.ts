@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryWholeNumber } from './query.js';
 
 /**
  * ok: the change was made (or was already in place: idempotent repeats are recorded too);
@@ -42,7 +43,7 @@ export const AuditQuerySchema = z
     since: z.iso.datetime().optional(),
     until: z.iso.datetime().optional(),
     before: z.string().max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(10_000).default(100),
+    limit: queryWholeNumber(1, 10_000, 100),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .strict();

@@ -27,7 +27,13 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-/** HTTP status that fits each code. */
+/**
+ * HTTP status that fits each code, and so what a client should do. 4xx: retrying the same
+ * request will not help until the caller or the state changes (RESOURCE_EXHAUSTED is 409 for that
+ * reason: the site is full until something is freed; a 507 would be retried by clients that
+ * retry 5xx). ABORTED (409, a lost race): retry at once. 429 (a lockout): retry after the time it
+ * names. UNAVAILABLE (503): retry with backoff. INTERNAL (500): a bug; report it.
+ */
 export const httpStatusForCode: Record<ErrorCode, number> = {
   INVALID_ARGUMENT: 400,
   OUT_OF_RANGE: 400,
@@ -37,7 +43,7 @@ export const httpStatusForCode: Record<ErrorCode, number> = {
   ALREADY_EXISTS: 409,
   ABORTED: 409,
   FAILED_PRECONDITION: 412,
-  RESOURCE_EXHAUSTED: 507,
+  RESOURCE_EXHAUSTED: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

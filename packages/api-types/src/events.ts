@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryWholeNumber } from './query.js';
 
 export const SeveritySchema = z.enum(['info', 'warning', 'critical']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -79,7 +80,7 @@ export const EventsQuerySchema = z
     since: z.iso.datetime().optional(),
     until: z.iso.datetime().optional(),
     before: z.string().max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    limit: queryWholeNumber(1, 1000, 100),
   })
   .strict();
 export type EventsQuery = z.infer<typeof EventsQuerySchema>;

@@ -8,6 +8,8 @@ export * from './incident.js';
 export * from './inventory.js';
 export * from './kubernetes.js';
 export * from './metrics.js';
+export * from './quantity.js';
+export * from './query.js';
 export * from './rooms.js';
 export * from './socket.js';
 export * from './topology.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DriveHealthSchema, IdSchema, MediaSchema, ServerStateSchema } from './inventory.js';
+import { queryWholeNumber } from './query.js';
 import { VolumeHealthSchema, VolumeSchema } from './volumes.js';
 
 /**
@@ -145,7 +146,7 @@ const KubeQueryBase = {
   enclosure: IdSchema.optional(),
   /** Only those whose volumes are degraded, rebuilding or failed. */
   affected: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  limit: queryWholeNumber(1, 5000, 500),
 };
 
 export const PodListQuerySchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryWholeNumber } from './query.js';
 
 const bytes = z.number().int().nonnegative();
 
@@ -61,7 +62,7 @@ export const MetricsHistoryQuerySchema = z
     /** ISO-8601: only samples at or after this time (default: all kept). */
     since: z.iso.datetime().optional(),
     /** At most this many points; longer series are averaged into this many buckets. */
-    points: z.coerce.number().int().min(2).max(1000).default(240),
+    points: queryWholeNumber(2, 1000, 240),
   })
   .strict();
 export type MetricsHistoryQuery = z.infer<typeof MetricsHistoryQuerySchema>;

@@ -109,5 +109,3 @@ export type Resync = z.infer<typeof ResyncSchema>;
 /** A room's resync: that room's data must be refetched; the room is left. */
 export const RoomResyncSchema = ResyncSchema.extend({ room: LiveRoomSchema });
 export type RoomResync = z.infer<typeof RoomResyncSchema>;
-
-

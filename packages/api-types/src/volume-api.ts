@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './inventory.js';
+import { queryWholeNumber } from './query.js';
 import { VolumeHealthSchema, VolumeLifecycleSchema, VolumeSchema, VolumeTypeSchema } from './volumes.js';
 
 const path = z.string().min(1).max(1024);
@@ -63,8 +64,8 @@ export const VolumeListQuerySchema = z
     storageGroup: z.string().min(1).optional(),
     /** Only volumes with a member on this drive. */
     drive: IdSchema.optional(),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: queryWholeNumber(0, 1e12, 0),
+    limit: queryWholeNumber(1, 1000, 100),
   })
   .strict();
 export type VolumeListQuery = z.infer<typeof VolumeListQuerySchema>;

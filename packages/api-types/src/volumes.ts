@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TransportSchema } from './inventory.js';
+import { quantityBytes } from './quantity.js';
 
 const GiB = 1024 ** 3;
 
@@ -22,11 +23,22 @@ const list = <T extends z.ZodType>(item: T) =>
       z.array(item),
     )
     .default([]);
+/**
+ * A count: a JSON number, or (as Kubernetes writes every StorageClass parameter) a string of
+ * digits. Nothing else is coerced: "0x10", "1e3" or " 12" are refused, not read as numbers.
+ */
 const count = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
-  z.number().int(),
+  (v) => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : v),
+  z.number({ error: 'a whole number (digits only)' }).int(),
 );
-const bytes = count.pipe(z.number().int().positive());
+/**
+ * Bytes: a whole number, or a size written as Kubernetes does ("500Gi", "2T", "1.5Ti"), parsed
+ * as such. Any other string is refused with what is allowed.
+ */
+const bytes = z.preprocess(
+  (v) => (typeof v === 'string' ? (quantityBytes(v) ?? v) : v),
+  z.number({ error: 'a whole number of bytes, or a size such as 500Gi, 2Ti or 1T' }).int().positive(),
+);
 
 /** Tags are plain words: no commas (StorageClass lists are comma-separated). */
 export const TagSchema = z

@@ -69,11 +69,44 @@ describe('brute force', () => {
     expect(errorOf(await blocked.json()).message).toMatch(/your address is locked/);
   });
 
+  it('locks an unknown name exactly as an existing one: a lockout tells nobody which accounts exist', async () => {
+    const t = await start({
+      security: { lockout: { accountFailures: 3, addressFailures: 50, lockMs: 60_000 } },
+    });
+    await call(t.admin, 'POST', '/api/v1/users', {
+      username: 'rae',
+      password: 'rae password 1234',
+      role: 'viewer',
+    });
+    const answers = async (name: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await login(t.url, name, 'wrong password here')).status);
+      return statuses;
+    };
+    expect(await answers('rae')).toEqual([401, 401, 401, 429]);
+    expect(await answers('nobody-at-all')).toEqual([401, 401, 401, 429]);
+  });
+
   it('says the same for an unknown user and a wrong password', async () => {
     const t = await start();
     const unknown = errorOf(await (await login(t.url, 'nobody', 'some password 123')).json());
     const wrong = errorOf(await (await login(t.url, 'vera', 'some password 123')).json());
     expect(unknown).toEqual(wrong);
+  });
+});
+
+describe('caching', () => {
+  it('answers every API request with Cache-Control: no-store, so no proxy or browser cache keeps it', async () => {
+    const t = await start();
+    for (const path of ['/api/v1/auth/me', '/api/v1/volumes', '/api/v1/incident', '/api/v1/no-such-route']) {
+      const response = await t.viewer.fetch(path);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
+    // The 1 MB snapshot is revalidated by ETag instead: kept by this browser only, never by a shared cache.
+    const topology = await t.viewer.fetch('/api/v1/topology');
+    expect(topology.headers.get('cache-control')).toBe('private, no-cache');
+    const anonymous = await fetch(`${t.url}/api/v1/auth/me`);
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { CommandError } from '../commands/errors.js';
 import { deleteRecord, putRecord } from '../state/collections.js';
-import { getRecord } from '../state/record-reads.js';
+import { getRecord, listRecords } from '../state/record-reads.js';
 import type { FailureRecord } from '../state/records.js';
 import type { StoreWriter } from '../state/store-writer.js';
 import type { StateStore } from '../store/types.js';
@@ -83,6 +83,27 @@ export class Lockout {
       });
       if (outcome.succeeded) return;
     }
+  }
+
+  /**
+   * Deletes counters that no longer count: their window ran out and no lock stands. Failures
+   * against names that do not exist are counted too, so without this they would pile up.
+   */
+  async prune(store: Pick<StateStore, 'range'>): Promise<number> {
+    const now = this.clock.now().getTime();
+    const stale = (await listRecords(store, 'authFailures')).filter(
+      ({ value }) =>
+        Date.parse(value.since) + this.policy.lockMs <= now &&
+        (value.lockedUntil === undefined || Date.parse(value.lockedUntil) <= now),
+    );
+    for (const record of stale) {
+      // A counter bumped meanwhile fails its compare and stays: it counts again.
+      await this.writer.commit({
+        compare: [{ key: record.key, modRevision: record.modRevision }],
+        operations: [deleteRecord('authFailures', record.id)],
+      });
+    }
+    return stale.length;
   }
 
   private async read(id: string): Promise<FailureRecord | undefined> {

@@ -38,7 +38,8 @@ export class SignIn {
     const hash = user?.record.passwordHash ?? (await decoyHash(this.passwordCost));
     const matches = (await verifyPassword(password, hash)) && user?.record.passwordHash !== undefined;
     if (!user || !matches) {
-      await this.lockout.failed(user ? username : undefined, address);
+      // Unknown names are counted like real ones: a lockout must not tell which accounts exist.
+      await this.lockout.failed(valid ? username : undefined, address);
       throw new CommandError('UNAUTHENTICATED', WRONG);
     }
     return this.open(username, address);

@@ -1,6 +1,6 @@
 import type { Claim, KubeNode, Pod, Server, WorkloadRef } from '@drivebay/api-types';
+import { quantityBytes } from '@drivebay/api-types';
 import type { ClaimObject, NodeObject, PodObject, VolumeObject } from './objects.js';
-import { quantityBytes } from './quantity.js';
 
 /** Drivebay's CSI driver: PVs it provisioned carry it, and their volumeHandle is the composer volume id. */
 export const DRIVEBAY_DRIVER = 'csi.drivebay.io';

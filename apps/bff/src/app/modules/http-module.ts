@@ -35,7 +35,12 @@ export const httpModule = defineModule({
       healthRoutes(() => ({ ready: readiness.ready, revision: mirror.revision, feedError: mirror.error })),
     );
     const api = express.Router();
-    app.use('/api/v1', ...security.chain, api);
+    // API answers are about one user's session and the state now: nothing may keep them.
+    const noStore: express.RequestHandler = (_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    };
+    app.use('/api/v1', noStore, ...security.chain, api);
     lifecycle.onAssembled(() => {
       api.use(apiNotFound);
       app.use(webRoutes(config.webRoot));

@@ -6,7 +6,7 @@ const PASS_MS = 60_000;
 
 /**
  * Keeps history bounded: the oldest events and audit records beyond what is retained are
- * deleted, and store revisions older than `retainRevisions` compacted (reconnecting clients that
+ * deleted, sign-in failure counters whose window has passed too, and store revisions older than `retainRevisions` compacted (reconnecting clients that
  * far behind resync).
  */
 export const retentionModule = defineModule({
@@ -15,10 +15,11 @@ export const retentionModule = defineModule({
     store: services.store,
     writer: services.writer,
     mirror: services.mirror,
+    security: services.security,
     config: services.config,
     log: services.log,
   },
-  init({ store, writer, mirror, config, log }, lifecycle) {
+  init({ store, writer, mirror, security, config, log }, lifecycle) {
     const retain = {
       revisions: config.retainRevisions ?? 10_000,
       events: config.retainEvents ?? 100_000,
@@ -29,7 +30,9 @@ export const retentionModule = defineModule({
       try {
         const events = await pruneJournal(writer, mirror.events, 'events', retain.events);
         const audit = await pruneJournal(writer, mirror.audit, 'audit', retain.audit);
-        if (events + audit > 0) log.info('history pruned', { events, audit });
+        const counters = await security.lockout.prune(store);
+        if (events + audit + counters > 0)
+          log.info('history pruned', { events, audit, signInCounters: counters });
         const target = (await store.revision()) - retain.revisions;
         if (target > (await store.compactedRevision())) await store.compact(target);
       } catch (error) {

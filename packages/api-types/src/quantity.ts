@@ -15,7 +15,7 @@ const SUFFIXES: Record<string, number> = {
 
 /** A Kubernetes quantity ("10Gi", "500M", "1e9") in bytes; null when it is not one. */
 export function quantityBytes(quantity: string): number | null {
-  const match = /^([0-9]+(?:\.[0-9]+)?(?:[eE][0-9]+)?)([kMGTP]i?|Ki)?$/.exec(quantity.trim());
+  const match = /^([0-9]+(?:\.[0-9]+)?(?:[eE][0-9]+)?)([kMGTP]i?|Ki)?$/.exec(quantity);
   if (!match) return null;
   const factor = SUFFIXES[match[2] ?? ''];
   if (factor === undefined) return null;
