@@ -1,5 +1,6 @@
 // What a browser receives during a storm of drive-state changes, by the rooms it follows: the
-// topology room (a page that shows drives), the rooms of the Volumes page (volumes, events, incident),
+// topology room (a page that shows drives), the rooms of the Volumes page (volumes, incident), the
+// events room,
 // and only the `incident` room (the banner every page shows, e.g. on the Users page). Before rooms,
 // every browser received every delta: the first row of bench/RESULTS.md's table, measured with the
 // old `topology:subscribe`. Not a test: it prints figures for bench/RESULTS.md.
@@ -75,10 +76,13 @@ const followers = [
   await follower('topology room (a page showing drives)', (s, since) =>
     s.emitWithAck('live:join', { room: 'topology', sinceRevision: since }),
   ),
-  await follower('volumes, events and incident rooms (the Volumes page)', async (s, since) => {
-    for (const room of ['volumes', 'events', 'incident'])
+  await follower('volumes and incident rooms (the Volumes page)', async (s, since) => {
+    for (const room of ['volumes', 'incident'])
       await s.emitWithAck('live:join', { room, sinceRevision: since });
   }),
+  await follower('events room (the Events page: each drive change is an event)', (s, since) =>
+    s.emitWithAck('live:join', { room: 'events', sinceRevision: since }),
+  ),
   await follower('incident room only (the banner, e.g. on the Users page)', (s, since) =>
     s.emitWithAck('live:join', { room: 'incident', sinceRevision: since }),
   ),
