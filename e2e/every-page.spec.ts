@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { GIB } from '@drivebay/api-types';
 import { expect, test } from '@playwright/test';
 import { DrivebayApi } from './support/api.js';
@@ -62,6 +63,10 @@ for (const { path, heading, loaded } of pages) {
 test('the sign-in page has no serious accessibility violations', async ({ page }) => {
   await page.goto(new URL('/login', server.url).toString());
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // The server says where its data directory keeps the first admin's password, not a guess.
+  await expect(page.getByRole('complementary', { name: 'First start' })).toContainText(
+    join(server.dataDir, 'initial-admin-password'),
+  );
   expect(await seriousAxeFindings(page)).toEqual([]);
 });
 

@@ -123,5 +123,10 @@ test('a drive failing under a pod shows on its open page without reload', async 
   await api.inject({ kind: 'drive-fail', driveId: drive.driveId });
   await expect(pod.step('Volume', volume.name)).not.toContainText('healthy');
   await expect(pod.problems).toContainText(`Volume ${volume.name}`);
+  // The failed drive is replaced at once; the member history still names it, and its replacement.
+  const history = page.getByRole('region', { name: 'Member history' });
+  await expect(history.locator(`[data-change="failed"][data-drive="${drive.driveId}"]`)).toContainText(
+    `drive ${drive.driveId} failed`,
+  );
   expect(loads).toBe(0);
 });

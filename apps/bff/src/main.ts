@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     store,
     clock: systemClock,
     log,
+    dataDir: config.dataDir,
     webRoot: config.webRoot,
     volumeKeys: VolumeKeys.open({
       secretFile: join(config.dataDir, 'site-secret'),

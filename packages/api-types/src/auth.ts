@@ -67,6 +67,11 @@ export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 export const AuthConfigSchema = z.object({
   /** Sign in through an OpenID Connect provider at GET /api/v1/auth/oidc/login. */
   oidc: z.object({ enabled: z.boolean(), label: z.string() }),
+  /**
+   * While the first admin's password file is still on the server: where it is, so the sign-in page
+   * can say where to look. Null once it is gone (delete it after changing the password).
+   */
+  initialPasswordFile: z.string().nullable(),
 });
 export type AuthConfig = z.infer<typeof AuthConfigSchema>;
 

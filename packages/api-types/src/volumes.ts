@@ -133,6 +133,23 @@ export const VolumeMemberSchema = z.object({
 });
 export type VolumeMember = z.infer<typeof VolumeMemberSchema>;
 
+/**
+ * What happened to a volume's members, newest last: a copy failing (its drive), a rebuild
+ * starting onto a replacement, a rebuild completing. A failed member is replaced at once, so
+ * without this the failed drive would no longer be named anywhere on the volume.
+ */
+export const MemberChangeSchema = z.object({
+  at: z.string(),
+  kind: z.enum(['failed', 'replacing', 'rebuilt']),
+  set: z.number().int().nonnegative(),
+  copy: z.number().int().min(0).max(1),
+  /** The drive that failed (failed, replacing) or the replacement now holding the copy (rebuilt). */
+  driveId: IdSchema,
+  /** For replacing: the drive the copy is rebuilt onto. */
+  replacementDriveId: IdSchema.optional(),
+});
+export type MemberChange = z.infer<typeof MemberChangeSchema>;
+
 /** The CSI lifecycle: Create → ControllerPublish → NodeStage → NodePublish, and back; Released after a Retain delete. */
 export const VolumeLifecycleSchema = z.enum([
   'Created',
@@ -158,6 +175,8 @@ export const VolumeSchema = z.object({
   /** Usable bytes the layout provides (≥ requested). */
   capacityBytes: z.number().int().positive(),
   members: z.array(VolumeMemberSchema).min(1),
+  /** The newest member changes (at most 20); absent on volumes nothing has happened to. */
+  memberHistory: z.array(MemberChangeSchema).optional(),
   transport: TransportSchema.nullable(),
   lifecycle: VolumeLifecycleSchema,
   health: VolumeHealthSchema,

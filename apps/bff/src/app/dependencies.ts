@@ -16,6 +16,8 @@ export interface AppDependencies {
   store: StateStore;
   clock: Clock;
   log: Logger;
+  /** The data directory, when there is one: the sign-in page names the first admin's password file in it. */
+  dataDir?: string;
   /** Directory of the built web console. */
   webRoot: string;
   hub?: Partial<HubOptions>;

@@ -56,6 +56,7 @@ export async function startTestApp(
     store,
     clock: systemClock,
     log,
+    dataDir,
     webRoot: join(dataDir, 'no-web-build'),
     volumeKeys: VolumeKeys.open({ secretFile: join(dataDir, 'site-secret') }),
     ...(options.rebuild ? { rebuild: options.rebuild } : {}),

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INITIAL_PASSWORD_FILE } from '../../auth/bootstrap.js';
 import { oidcRoutes } from '../../auth/oidc/oidc-routes.js';
 import { oidcSignIn } from '../../auth/oidc-sign-in.js';
 import { auditRoutes } from '../../http/routes/audit.js';
@@ -25,9 +28,10 @@ export const securityRoutesModule = defineModule({
         users: security.users,
         audit: security.audit,
         cookies: security.cookies,
-        config: {
+        config: () => ({
           oidc: { enabled: config.oidcLogin !== undefined, label: config.oidcLogin?.config.label ?? '' },
-        },
+          initialPasswordFile: initialPasswordFile(config.dataDir),
+        }),
       }),
     );
     api.add(userRoutes(table, security.users, security.tokens, security.lockout));
@@ -35,3 +39,10 @@ export const securityRoutesModule = defineModule({
     if (config.oidcLogin) api.add(oidcRoutes(config.oidcLogin, oidcSignIn(security), log, table));
   },
 });
+
+/** The first admin's password file, while it exists in the data directory. */
+function initialPasswordFile(dataDir: string | undefined): string | null {
+  if (!dataDir) return null;
+  const file = join(dataDir, INITIAL_PASSWORD_FILE);
+  return existsSync(file) ? file : null;
+}

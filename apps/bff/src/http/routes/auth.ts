@@ -23,7 +23,8 @@ export interface AuthRouteDeps {
   users: UserDirectory;
   audit: AuditTrail;
   cookies: CookiePolicy;
-  config: AuthConfig;
+  /** Read at each request: whether the first admin's password file is still there changes. */
+  config: () => AuthConfig;
 }
 
 /** Sign-in, sign-out, who am I, and changing one's own password. */
@@ -41,7 +42,7 @@ export function authRoutes(table: AccessTable, deps: AuthRouteDeps): Router {
   });
 
   routes.get('/auth/config', 'public', (_req, res) => {
-    res.json(deps.config);
+    res.json(deps.config());
   });
   routes.post('/auth/login', 'public', async (req, res) => {
     const { username, password } = parseInput(LoginRequestSchema, req.body, 'body');

@@ -2,6 +2,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { parseLoginReason, safeNext } from '../../shared/api/loginPath';
 import { BrandMark } from '../../shared/components/BrandMark';
 import { ThemeToggle } from '../../shared/components/ThemeToggle';
+import { FirstStartHelp } from './components/FirstStartHelp';
 import { LoginForm } from './components/LoginForm';
 import { OidcSignIn } from './components/OidcSignIn';
 import { useSession } from './hooks/useSession';
@@ -35,13 +36,7 @@ export function LoginPage() {
         )}
         <LoginForm />
         <OidcSignIn next={next} />
-        <aside className="auth-help" aria-label="First start">
-          <h2>First start?</h2>
-          <p>
-            The first admin's password was printed on the console at first start and saved in{' '}
-            <code>data/initial-admin-password</code>. Sign in with it, then change it under Account.
-          </p>
-        </aside>
+        <FirstStartHelp />
       </section>
     </main>
   );

@@ -4,6 +4,7 @@ import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { LayoutDiagram } from './components/LayoutDiagram';
+import { MemberHistory } from './components/MemberHistory';
 import { VolumeEvents } from './components/VolumeEvents';
 import { VolumeHeader } from './components/VolumeHeader';
 import { useVolume } from './hooks/useVolume';
@@ -36,6 +37,7 @@ export function VolumeDetailPage() {
     <section className="page volume-page" data-volume-id={volume.id} data-health={volume.health}>
       <VolumeHeader volume={volume} />
       <LayoutDiagram volume={volume} />
+      <MemberHistory volume={volume} />
       <VolumeEvents id={volume.id} />
     </section>
   );

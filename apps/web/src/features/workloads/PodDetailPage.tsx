@@ -11,7 +11,7 @@ import { isNotFound, KubeNotFound } from './components/KubeNotFound';
 import { KubeTitle } from './components/KubeTitle';
 import { ViewFallback } from './components/ViewFallback';
 import { podProblems } from './model/chainProblems';
-import { describeNode, describePod, describeServer } from './model/describeChain';
+import { describeNode, describePod, describeServer, serverTitle } from './model/describeChain';
 import { nodeStatus, podStatus, serverStatus } from './model/kubeStatus';
 import { workloadsHref } from './model/workloadFilters';
 import './workloads.css';
@@ -36,7 +36,7 @@ export function PodDetailPage() {
 
 function PodChain({ detail, backTo }: { detail: PodDetail; backTo: string }) {
   const { pod, node } = detail;
-  const serverName = detail.serverHostname ?? pod.server ?? node?.server;
+  const serverName = serverTitle(detail);
   return (
     <section className="page kube-detail-page" data-pod={pod.name} data-health={pod.health ?? 'none'}>
       <KubeTitle kind="Pod" {...pod} backTo={backTo} />

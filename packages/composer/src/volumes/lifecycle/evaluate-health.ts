@@ -3,6 +3,7 @@ import type { DecisionContext } from '../../inventory/decision.js';
 import { sameRecord } from '../../inventory/decision.js';
 import type { SiteView } from '../types.js';
 import { healthEvents, healthOf, membersBySet } from './health.js';
+import { failures, withMemberChanges } from './member-history.js';
 import { isReachable } from './reachability.js';
 import { type Transition, unchanged } from './transition.js';
 
@@ -22,7 +23,14 @@ export function evaluateHealth(volume: Volume, site: SiteView, context: Decision
   }
   const health = healthOf(members);
   if (health === volume.health && sameRecord(members, volume.members)) return unchanged(volume);
-  const next: Volume = { ...volume, members, health, updatedAt: context.now };
+  const memberHistory = withMemberChanges(volume, failures(volume.members, members, context.now));
+  const next: Volume = {
+    ...volume,
+    members,
+    health,
+    updatedAt: context.now,
+    ...(memberHistory && { memberHistory }),
+  };
   return { volume: next, events: healthEvents(volume.health, next, context), changed: true };
 }
 

@@ -1,6 +1,7 @@
-import type { DomainEvent, Volume, VolumeMember } from '@drivebay/api-types';
+import type { DomainEvent, MemberChange, Volume, VolumeMember } from '@drivebay/api-types';
 import type { DecisionContext } from '../../inventory/decision.js';
 import { healthEvents, healthOf } from './health.js';
+import { withMemberChanges } from './member-history.js';
 import { bytesToCopy, etaFor, type RebuildRate } from './rebuild-rate.js';
 import { type Transition, unchanged, volumeEvent } from './transition.js';
 
@@ -18,6 +19,7 @@ export function advanceRebuilds(volume: Volume, context: DecisionContext & Rebui
   if (!Number.isFinite(rate) || rate <= 0) return unchanged(volume);
   const bytes = bytesToCopy(volume);
   const events: DomainEvent[] = [];
+  const rebuilt: MemberChange[] = [];
   let changed = false;
   const members = volume.members.map((member) => {
     const rebuild = member.rebuild;
@@ -32,6 +34,13 @@ export function advanceRebuilds(volume: Volume, context: DecisionContext & Rebui
     if (progress >= 1) {
       changed = true;
       events.push(volumeEvent(context, volume, 'RebuildCompleted', 'info', `${label} completed`));
+      rebuilt.push({
+        at: context.now,
+        kind: 'rebuilt',
+        set: member.set,
+        copy: member.copy,
+        driveId: member.driveId,
+      });
       const { rebuild: _done, failedAt: _none, ...rest } = member;
       return { ...rest, state: 'active' as const };
     }
@@ -51,7 +60,14 @@ export function advanceRebuilds(volume: Volume, context: DecisionContext & Rebui
     return { ...member, rebuild: { ...rebuild, progress, eta } };
   });
   if (!changed) return unchanged(volume);
-  const next: Volume = { ...volume, members, health: healthOf(members), updatedAt: context.now };
+  const memberHistory = withMemberChanges(volume, rebuilt);
+  const next: Volume = {
+    ...volume,
+    members,
+    ...(memberHistory && { memberHistory }),
+    health: healthOf(members),
+    updatedAt: context.now,
+  };
   return { volume: next, events: [...events, ...healthEvents(volume.health, next, context)], changed: true };
 }
 

@@ -2,6 +2,7 @@ import type { Volume, VolumeMember } from '@drivebay/api-types';
 import type { DecisionContext } from '../../inventory/decision.js';
 import { fail, ok, type PlannedMember, type Result } from '../types.js';
 import { healthEvents, healthOf } from './health.js';
+import { withMemberChanges } from './member-history.js';
 import { bytesToCopy, checkRate, etaFor, formatRate, type RebuildRate } from './rebuild-rate.js';
 import { formatBytes, type Transition, unchanged, volumeEvent } from './transition.js';
 
@@ -42,7 +43,23 @@ export function startRebuild(
     rebuild: { progress: 0, startedAt: context.now, eta: etaFor(context.now, 0, bytes, rate.value) },
   };
   const members = volume.members.map((m, i) => (i === memberIndex ? rebuilt : m));
-  const next: Volume = { ...volume, members, health: healthOf(members), updatedAt: context.now };
+  const memberHistory = withMemberChanges(volume, [
+    {
+      at: context.now,
+      kind: 'replacing',
+      set: member.set,
+      copy: member.copy,
+      driveId: member.driveId,
+      replacementDriveId: replacement.driveId,
+    },
+  ]);
+  const next: Volume = {
+    ...volume,
+    members,
+    memberHistory,
+    health: healthOf(members),
+    updatedAt: context.now,
+  };
   const started = volumeEvent(
     context,
     next,

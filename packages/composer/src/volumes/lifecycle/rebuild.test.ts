@@ -148,3 +148,38 @@ describe('advanceRebuilds', () => {
     expect(advanceRebuilds(sourceless, ctx(500)).changed).toBe(false);
   });
 });
+
+describe('member history', () => {
+  it('names the drive that failed, when, its replacement, and when the rebuild completed', () => {
+    const { volume, replacement, drives } = degraded();
+    expect(volume.memberHistory).toEqual([
+      { at: at(0), kind: 'failed', set: 0, copy: 1, driveId: drives[1]!.id },
+    ]);
+    const started = value(startRebuild(volume, 1, replacement, ctx(10))).volume;
+    expect(started.memberHistory?.at(-1)).toEqual({
+      at: at(10),
+      kind: 'replacing',
+      set: 0,
+      copy: 1,
+      driveId: drives[1]!.id,
+      replacementDriveId: replacement.driveId,
+    });
+    const done = advanceRebuilds(started, ctx(2_000)).volume;
+    expect(done.memberHistory?.map((c) => c.kind)).toEqual(['failed', 'replacing', 'rebuilt']);
+    expect(done.memberHistory?.at(-1)).toMatchObject({ kind: 'rebuilt', driveId: replacement.driveId });
+  });
+
+  it('keeps only the newest changes', () => {
+    let volume = rebuilding();
+    for (let i = 0; i < 30; i++)
+      volume = { ...volume, memberHistory: [...(volume.memberHistory ?? []), volume.memberHistory![0]!] };
+    const { replacement } = degraded();
+    const failedAgain = {
+      ...volume,
+      members: volume.members.map((m, i) => (i === 1 ? { ...m, state: 'failed' as const } : m)),
+    };
+    const next = value(startRebuild(failedAgain, 1, replacement, ctx(5))).volume;
+    expect(next.memberHistory).toHaveLength(20);
+    expect(next.memberHistory?.at(-1)?.kind).toBe('replacing');
+  });
+});

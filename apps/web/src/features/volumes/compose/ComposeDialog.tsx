@@ -1,17 +1,26 @@
-import type { VolumeRequest } from '@drivebay/api-types';
+import type { PlacementPreview, VolumeRequest } from '@drivebay/api-types';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { FieldErrors } from '../../../shared/api/fieldErrors';
 import { Dialog } from '../../../shared/components/Dialog';
 import { FormError } from '../../../shared/components/FormError';
+import { WarningIcon } from '../../../shared/components/StatusIcon';
+import { useDebounced } from '../../../shared/hooks/useDebounced';
 import { AdvancedFields } from './AdvancedFields';
+import { allocationNote } from './allocationNote';
 import { BasicFields } from './BasicFields';
 import { composeVolume, previewPlacement } from './composeApi';
 import { type ComposeForm, composeFieldErrors, DEFAULT_COMPOSE_FORM, toVolumeRequest } from './composeForm';
 import { PlacementPreviewView } from './PlacementPreviewView';
 
-/** The compose form in a dialog: Preview runs the dry run, Compose creates and opens the volume. */
+/** How long the form must rest before the dry run runs again. */
+const PREVIEW_AFTER_MS = 400;
+
+/**
+ * The compose form in a dialog. The dry run runs by itself as the form settles, so what composing
+ * will really allocate is said before Compose is pressed; Compose creates and opens the volume.
+ */
 export function ComposeDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [form, setForm] = useState<ComposeForm>(DEFAULT_COMPOSE_FORM);
@@ -27,6 +36,11 @@ export function ComposeDialog({ onClose }: { onClose: () => void }) {
     onError: (e) => setErrors(composeFieldErrors(e)),
   });
   const change = (patch: Partial<ComposeForm>) => setForm({ ...form, ...patch });
+  const settled = useDebounced(checked.ok ? JSON.stringify(checked.request) : null, PREVIEW_AFTER_MS);
+  const { mutate: runPreview } = preview;
+  useEffect(() => {
+    if (settled) runPreview(JSON.parse(settled) as VolumeRequest);
+  }, [settled, runPreview]);
   const run = (action: (request: VolumeRequest) => void) => {
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) action(checked.request);
@@ -59,6 +73,10 @@ export function ComposeDialog({ onClose }: { onClose: () => void }) {
             )
           )}
         </section>
+        <AllocationLine
+          request={checked.ok ? checked.request : undefined}
+          preview={stale ? undefined : preview.data}
+        />
         <FormError error={composeError} prefix="Not composed: " />
         <div className="form-actions">
           <button type="button" onClick={onClose}>
@@ -69,7 +87,7 @@ export function ComposeDialog({ onClose }: { onClose: () => void }) {
             onClick={() => run((request) => preview.mutate(request))}
             disabled={preview.isPending}
           >
-            {preview.isPending ? 'Previewing…' : 'Preview'}
+            {preview.isPending ? 'Previewing…' : 'Preview again'}
           </button>
           <button type="submit" className="button-primary" disabled={compose.isPending}>
             {compose.isPending ? 'Composing…' : 'Compose'}
@@ -77,6 +95,26 @@ export function ComposeDialog({ onClose }: { onClose: () => void }) {
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** Right above Compose: what it will allocate, and a warning when that is far more than asked. */
+function AllocationLine({
+  request,
+  preview,
+}: {
+  request: VolumeRequest | undefined;
+  preview: PlacementPreview | undefined;
+}) {
+  const note = request && preview ? allocationNote(request, preview) : null;
+  if (!note) return null;
+  return (
+    <p
+      className={note.surprise ? 'layout-warning allocation-note' : 'allocation-note'}
+      data-surprise={note.surprise || undefined}
+    >
+      {note.surprise && <WarningIcon />} {note.text}
+    </p>
   );
 }
 

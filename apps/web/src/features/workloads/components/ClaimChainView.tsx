@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { claimHref } from '../../../shared/api/kubeQueries';
 import { plural } from '../../../shared/format/count';
-import { volumePath } from '../../volumes';
+import { MemberHistory, volumePath } from '../../volumes';
 import { describeChainVolume, describeClaim, describePv, missingVolumeReason } from '../model/describeChain';
 import { claimStatus, volumeStatus } from '../model/kubeStatus';
 import { ChainStep } from './ChainStep';
@@ -59,6 +59,7 @@ export function ClaimChainView({ chain, linkClaim, level = 3, before }: ClaimCha
           />
           <ChainStep kind="Drives" level={level} name={plural(drives.length, 'drive')}>
             <DrivesTable drives={drives} volumeName={volume.name} />
+            <MemberHistory volume={volume} headingLevel={3} />
           </ChainStep>
         </>
       ) : (

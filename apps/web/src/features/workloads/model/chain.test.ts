@@ -10,7 +10,9 @@ import { buildVolume } from '../../../shared/testing/buildVolume';
 import { claimProblems, podProblems } from './chainProblems';
 import {
   describeNode,
+  describeServer,
   missingVolumeReason,
+  serverTitle,
   sliceLabel,
   sortChainDrives,
   workloadLabel,
@@ -84,6 +86,14 @@ describe('describeChain', () => {
     expect(describeNode(buildPodDetail({ node: null, pod: buildPod({ node: null }) }))[0]?.value).toBe(
       'not scheduled yet',
     );
+  });
+
+  it('titles the server step with the server, not the node’s hostname, and shows the hostname below', () => {
+    const detail = buildPodDetail({ serverHostname: 'node-1.dc1' });
+    expect(serverTitle(detail)).toBe(detail.pod.server);
+    expect(serverTitle(detail)).not.toBe(detail.node?.name);
+    expect(describeServer(detail)).toEqual([{ label: 'Hostname', value: 'node-1.dc1' }]);
+    expect(serverTitle(buildPodDetail({ pod: buildPod({ server: null }), node: null }))).toBeNull();
   });
 
   it('explains why a claim has no composer volume', () => {

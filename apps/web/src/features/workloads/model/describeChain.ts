@@ -38,11 +38,16 @@ export function describeNode(detail: PodDetail): DetailRow[] {
   return [{ label: 'Server matched', value: matched }];
 }
 
-/** The server step. */
+/** The server a pod runs on: its id, which is what the site, the map and every event name it by. */
+export function serverTitle(detail: PodDetail): string | null {
+  return detail.pod.server ?? detail.node?.server ?? null;
+}
+
+/** The server step: its hostname (the node's name is often the same, so it is no title). */
 export function describeServer(detail: PodDetail): DetailRow[] {
-  const id = detail.pod.server ?? detail.node?.server ?? null;
+  const id = serverTitle(detail);
   if (!id) return [{ label: 'Server', value: 'none: label the node drivebay.io/server=<server id>' }];
-  return [{ label: 'Server id', value: id }];
+  return [{ label: 'Hostname', value: detail.serverHostname ?? 'not known to the site' }];
 }
 
 /** "20.0 GB requested", or that the claim asks for no size. */
