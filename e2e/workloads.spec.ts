@@ -130,3 +130,14 @@ test('a drive failing under a pod shows on its open page without reload', async 
   );
   expect(loads).toBe(0);
 });
+
+test('volumes are named by their PVC and workload, and found by them', async ({ page }) => {
+  await signInBrowser(page, server.url, server.admin);
+  await page.goto(new URL('/volumes?q=data-cassandra-0', server.url).toString());
+  const table = page.getByRole('table', { name: 'Volumes' });
+  const row = table.locator('tbody tr').filter({ hasText: 'cassandra/data-cassandra-0' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('StatefulSet/cassandra');
+  await row.getByRole('link', { name: 'cassandra/data-cassandra-0' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'PVC data-cassandra-0' })).toBeVisible();
+});

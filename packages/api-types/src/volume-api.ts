@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { IdSchema } from './inventory.js';
 import { queryWholeNumber } from './query.js';
-import { VolumeHealthSchema, VolumeLifecycleSchema, VolumeSchema, VolumeTypeSchema } from './volumes.js';
+import {
+  type Volume,
+  VolumeHealthSchema,
+  VolumeLifecycleSchema,
+  VolumeSchema,
+  VolumeTypeSchema,
+} from './volumes.js';
 
 const path = z.string().min(1).max(1024);
 
@@ -64,11 +70,28 @@ export const VolumeListQuerySchema = z
     storageGroup: z.string().min(1).optional(),
     /** Only volumes with a member on this drive. */
     drive: IdSchema.optional(),
+    /** Volumes whose name, PVC ("namespace/name"), workload or pods contain this text (any case). */
+    q: z.string().trim().min(1).max(200).optional(),
     offset: queryWholeNumber(0, 1e12, 0),
     limit: queryWholeNumber(1, 1000, 100),
   })
   .strict();
 export type VolumeListQuery = z.infer<typeof VolumeListQuerySchema>;
+
+/** What the list's `q` means, for the server and the console alike: a case-blind substring of who the volume is. */
+export function volumeMatchesText(volume: Volume, q: string): boolean {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return true;
+  const { binding } = volume;
+  const haystack = [
+    volume.name,
+    volume.id,
+    binding && `${binding.namespace}/${binding.claim}`,
+    binding?.workload,
+    ...(binding?.pods ?? []),
+  ];
+  return haystack.some((text) => text?.toLowerCase().includes(needle));
+}
 
 export const VolumeListSchema = z.object({
   volumes: z.array(VolumeSchema),

@@ -163,6 +163,22 @@ export type VolumeLifecycle = z.infer<typeof VolumeLifecycleSchema>;
 export const VolumeHealthSchema = z.enum(['healthy', 'degraded', 'rebuilding', 'failed']);
 export type VolumeHealth = z.infer<typeof VolumeHealthSchema>;
 
+/**
+ * Who uses a volume, as the podwatcher found it: the PVC bound to it and the workload of the pods
+ * mounting it. Kept on the volume so every list, panel and delta names it by its claim, not only
+ * by its PV name.
+ */
+export const VolumeBindingSchema = z.object({
+  cluster: z.string(),
+  namespace: z.string(),
+  claim: z.string(),
+  /** "StatefulSet/cassandra"; null when no pod with an owner mounts it. */
+  workload: z.string().nullable(),
+  /** Pods (same namespace) mounting it. */
+  pods: z.array(z.string()),
+});
+export type VolumeBinding = z.infer<typeof VolumeBindingSchema>;
+
 export const VolumeSchema = z.object({
   id: IdSchema,
   name: IdSchema,
@@ -175,6 +191,8 @@ export const VolumeSchema = z.object({
   /** Usable bytes the layout provides (≥ requested). */
   capacityBytes: z.number().int().positive(),
   members: z.array(VolumeMemberSchema).min(1),
+  /** The PVC and workload using the volume, when a watched cluster binds it. */
+  binding: VolumeBindingSchema.nullable().optional(),
   /** The newest member changes (at most 20); absent on volumes nothing has happened to. */
   memberHistory: z.array(MemberChangeSchema).optional(),
   transport: TransportSchema.nullable(),

@@ -1,8 +1,9 @@
-import type { Cluster, ClusterSource, ClusterState, WriteBack } from '@drivebay/api-types';
+import type { Claim, Cluster, ClusterSource, ClusterState, Pod, WriteBack } from '@drivebay/api-types';
 import {
   type BindingChanges,
   ClusterBindings,
   chunkBindings,
+  claimId,
   type DecisionContext,
   decideBindings,
   decideClusterRecord,
@@ -11,7 +12,9 @@ import {
   type KubeRecordChange,
   MOVE_WINDOW_MS,
   mirroredKubeEvent,
+  podId,
   type RecentUnbind,
+  rebindVolumes,
   ServerLookup,
   type WatchedKind,
   type WatchedObject,
@@ -142,7 +145,13 @@ export class ClusterIngest {
       if (unbind) this.recentUnbinds.set(id, unbind);
       else this.recentUnbinds.delete(id);
     }
-    return { writes: decision.changes.map(kubeWrite), events: decision.events, result: undefined };
+    // The volumes these records now bind (or no longer do) record who uses them, in the same transaction.
+    const rebound = rebindVolumes(affectedVolumes(chunk, kube), overlay(chunk, this.mirror));
+    return {
+      writes: [...decision.changes.map(kubeWrite), ...rebound.map((v) => putRecord('volumes', v.id, v))],
+      events: decision.events,
+      result: undefined,
+    };
   }
 
   private forgetOldUnbinds(now: string): void {
@@ -165,6 +174,34 @@ export class ClusterIngest {
       updatedAt: now,
     };
   }
+}
+
+/** Volumes a chunk of binding changes may concern: those its claims and pods name, before and after. */
+function affectedVolumes(chunk: BindingChanges, kube: StoreMirror['kube']): string[] {
+  const ids: string[] = [];
+  for (const [id, after] of chunk.claims) {
+    const before = kube.claims.get(id)?.volumeId;
+    if (before) ids.push(before);
+    if (after?.volumeId) ids.push(after.volumeId);
+  }
+  for (const [id, after] of chunk.pods) {
+    ids.push(...(kube.pods.get(id)?.volumeIds ?? []), ...(after?.volumeIds ?? []));
+  }
+  return ids;
+}
+
+/** The claims and pods of a volume as they will be once the chunk commits. */
+function overlay(chunk: BindingChanges, mirror: StoreMirror) {
+  const { kube } = mirror;
+  const claimsOf = (volumeId: string): Claim[] => [
+    ...kube.claimsOfVolume(volumeId).filter((c) => !chunk.claims.has(claimId(c))),
+    ...[...chunk.claims.values()].filter((c): c is Claim => c?.volumeId === volumeId),
+  ];
+  const podsOf = (volumeId: string): Pod[] => [
+    ...kube.podsOfVolume(volumeId).filter((p) => !chunk.pods.has(podId(p))),
+    ...[...chunk.pods.values()].filter((p): p is Pod => p !== undefined && p.volumeIds.includes(volumeId)),
+  ];
+  return { volume: (id: string) => mirror.volumes.volumes.get(id), claimsOf, podsOf };
 }
 
 /** The store write of a record change the composer decided. */

@@ -1,4 +1,4 @@
-import type { Volume, VolumeList, VolumeListQuery } from '@drivebay/api-types';
+import { type Volume, type VolumeList, type VolumeListQuery, volumeMatchesText } from '@drivebay/api-types';
 import type { VolumeView } from '../state/volume-view.js';
 
 /** Filters, sorts by name and pages the mirrored volumes (a query, so no commit). */
@@ -16,5 +16,6 @@ function matches(volume: Volume, query: VolumeListQuery): boolean {
   if (query.type && volume.request.parameters.type !== query.type) return false;
   if (query.cluster && volume.cluster !== query.cluster) return false;
   if (query.storageGroup && !volume.members.some((m) => m.storageGroup === query.storageGroup)) return false;
+  if (query.q && !volumeMatchesText(volume, query.q)) return false;
   return true;
 }

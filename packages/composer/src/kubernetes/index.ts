@@ -6,3 +6,4 @@ export * from './decide-bindings.js';
 export * from './describe.js';
 export * from './ids.js';
 export type * from './objects.js';
+export * from './volume-binding.js';

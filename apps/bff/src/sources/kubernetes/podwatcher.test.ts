@@ -108,6 +108,20 @@ describe('podwatcher bindings', () => {
       expect(drive.slice).not.toBeNull();
       expect(t.app.inventory().drives.get(drive.driveId)?.bay).toBe(drive.bay);
     }
+    // The volume itself records who uses it, so lists and deltas name it by its claim.
+    await eventually(async () => {
+      const volume = await get<{ binding?: unknown }>(`/api/v1/volumes/${pod?.volumeIds[0]}`);
+      return (
+        JSON.stringify(volume.binding) ===
+        JSON.stringify({
+          cluster: 'simulated',
+          namespace: 'kafka',
+          claim: 'logs-kafka-0',
+          workload: 'StatefulSet/kafka',
+          pods: ['kafka-0'],
+        })
+      );
+    }, 'the volume to record its claim and workload');
     // A Deployment's pod is owned by its ReplicaSet; the record names the Deployment.
     const [web] = await pods('?namespace=web');
     expect(web?.workload).toEqual({ kind: 'Deployment', name: 'frontend' });

@@ -6,5 +6,6 @@ export { useVolumeCounts, useVolumeDetail } from './hooks/useVolume';
 export { useVolumeList, useVolumeLoadProgress } from './hooks/useVolumeList';
 export { describeRebuild } from './model/describeRebuild';
 export { sortVolumes } from './model/sortVolumes';
+export { claimLabel, claimPath } from './model/volumeBinding';
 export { volumePath } from './model/volumePath';
 export { countByHealth, healthSummaryLine, type VolumeHealthCounts } from './model/volumeSummary';

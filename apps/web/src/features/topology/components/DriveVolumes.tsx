@@ -4,7 +4,7 @@ import { errorMessage } from '../../../shared/api/apiError';
 import { VolumeHealthBadge } from '../../../shared/components/VolumeHealthBadge';
 import { formatCount } from '../../../shared/format/count';
 import { layoutLabel } from '../../../shared/model/volumeLabels';
-import { countByHealth, healthSummaryLine, sortVolumes, useVolumeList } from '../../volumes';
+import { claimLabel, countByHealth, healthSummaryLine, sortVolumes, useVolumeList } from '../../volumes';
 
 /** An SSD can hold hundreds of slices; the panel shows the worst few and links to the rest. */
 const SHOWN = 20;
@@ -59,8 +59,14 @@ export function DriveVolumes({ driveId }: { driveId: string }) {
           >
             {worstFirst.map((volume) => (
               <li key={volume.id} data-volume-id={volume.id} data-health={volume.health}>
-                <Link to={`/volumes/${encodeURIComponent(volume.id)}`}>{volume.name}</Link>
-                <span className="muted"> {layoutLabel(volume.layout)}</span>
+                <Link to={`/volumes/${encodeURIComponent(volume.id)}`}>
+                  {claimLabel(volume) ?? volume.name}
+                </Link>
+                <span className="muted">
+                  {' '}
+                  {claimLabel(volume) ? `${volume.name} · ` : ''}
+                  {layoutLabel(volume.layout)}
+                </span>
                 <VolumeHealthBadge health={volume.health} />
               </li>
             ))}

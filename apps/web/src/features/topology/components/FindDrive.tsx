@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../shared/api/apiError';
 import { useDebounced } from '../../../shared/hooks/useDebounced';
-import { fetchVolume } from '../../volumes';
+import { claimLabel, fetchVolume } from '../../volumes';
 import { findDrive } from '../details/findDrive';
 import { type KubeMatch, pickKubeMatch } from '../details/findKube';
 import { highlightLabel, type MapHighlight } from '../details/mapHighlight';
@@ -80,7 +80,11 @@ export function FindDrive({ model, onFound, onHighlight }: FindDriveProps) {
         : null;
       const first = volume?.members[0]?.driveId;
       if (volume && first) {
-        say(`Volume ${volume.name}: ${drives(volume.members.length)} outlined.`, true);
+        const who = claimLabel(volume);
+        say(
+          `Volume ${volume.name}${who ? ` (PVC ${who})` : ''}: ${drives(volume.members.length)} outlined.`,
+          true,
+        );
         setOpen(false);
         onHighlight({ kind: 'volume', id: volume.id }, first);
         return;

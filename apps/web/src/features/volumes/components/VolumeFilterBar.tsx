@@ -10,6 +10,7 @@ import {
 
 const TYPE_LABELS = { hdd: 'HDD', ssd: 'SSD', slice: 'SSD slice' } as const;
 const FIELD_NAMES: Record<VolumeFilterName, string> = {
+  q: 'Search',
   health: 'Health',
   lifecycle: 'Lifecycle',
   type: 'Type',
@@ -28,18 +29,30 @@ interface VolumeFilterBarProps {
  * leaving the field (each change reloads the list). The fields follow the URL (back/forward).
  */
 export function VolumeFilterBar({ filters, onChange }: VolumeFilterBarProps) {
+  const [q, setQ] = useState(filters.q ?? '');
   const [cluster, setCluster] = useState(filters.cluster ?? '');
   const [storageGroup, setStorageGroup] = useState(filters.storageGroup ?? '');
   const [rejected, setRejected] = useState<VolumeFilterName[]>([]);
   const [shown, setShown] = useState(filters);
-  if (shown.cluster !== filters.cluster || shown.storageGroup !== filters.storageGroup) {
+  if (
+    shown.cluster !== filters.cluster ||
+    shown.storageGroup !== filters.storageGroup ||
+    shown.q !== filters.q
+  ) {
     setShown(filters);
+    setQ(filters.q ?? '');
     setCluster(filters.cluster ?? '');
     setStorageGroup(filters.storageGroup ?? '');
   }
 
   const apply = (patch: Partial<Record<VolumeFilterName, string>>) => {
-    const input: Partial<Record<VolumeFilterName, string>> = { ...filters, cluster, storageGroup, ...patch };
+    const input: Partial<Record<VolumeFilterName, string>> = {
+      ...filters,
+      q,
+      cluster,
+      storageGroup,
+      ...patch,
+    };
     const result = filtersFromInput(input);
     setRejected(result.rejected);
     onChange(result.filters);
@@ -55,6 +68,18 @@ export function VolumeFilterBar({ filters, onChange }: VolumeFilterBarProps) {
 
   return (
     <form className="volume-filters" aria-label="Volume filters" onSubmit={handleSubmit}>
+      <label className="volume-search">
+        Search
+        <input
+          name="q"
+          type="search"
+          value={q}
+          placeholder="name, PVC, workload or pod"
+          spellCheck={false}
+          onChange={(e) => setQ(e.target.value)}
+          onBlur={() => q.trim() !== (filters.q ?? '') && apply({})}
+        />
+      </label>
       <label>
         Health
         <select

@@ -8,6 +8,7 @@ import { plural } from '../../../shared/format/count';
 import { DeleteVolumeButton } from '../compose/DeleteVolumeButton';
 import { describeVolume, healthSentence } from '../model/describeVolume';
 import { membersBySet, setsAtRisk } from '../model/membersBySet';
+import { claimPath, claimTitle } from '../model/volumeBinding';
 
 /** Name, health in words, what it means for the data, and the volume's facts. */
 export function VolumeHeader({ volume }: { volume: Volume }) {
@@ -25,6 +26,13 @@ export function VolumeHeader({ volume }: { volume: Volume }) {
           <DeleteVolumeButton volume={volume} />
         </div>
       </div>
+      {volume.binding && (
+        <p className="volume-claim" title={claimTitle(volume)}>
+          PVC{' '}
+          <Link to={claimPath(volume.binding)}>{`${volume.binding.namespace}/${volume.binding.claim}`}</Link>
+          {volume.binding.workload && ` · ${volume.binding.workload}`} · cluster {volume.binding.cluster}
+        </p>
+      )}
       <p
         className={unhealthy ? 'attention attention--alert volume-health-sentence' : 'volume-health-sentence'}
         data-health={volume.health}

@@ -5,6 +5,7 @@ import { formatBytes } from '../../../shared/format/bytes';
 import { formatCount } from '../../../shared/format/count';
 import { formatShortTimestamp } from '../../../shared/format/time';
 import { layoutLabel, typeLabel } from '../../../shared/model/volumeLabels';
+import { claimPath, claimTitle } from '../model/volumeBinding';
 import { volumePath } from '../model/volumePath';
 
 interface VolumeRowProps {
@@ -38,22 +39,44 @@ export const VolumeRow = memo(function VolumeRow({
       data-lifecycle={volume.lifecycle}
       style={{ transform: `translateY(${start}px)`, height }}
     >
-      <td className="cell-name">
-        <a href={volumePath(volume.id)} onClick={onLinkClick}>
+      <td data-column="name" className="cell-name">
+        <a href={volumePath(volume.id)} onClick={onLinkClick} title={volume.name}>
           {volume.name}
         </a>
       </td>
-      <td>{volume.cluster}</td>
-      <td>
+      <td
+        data-column="claim"
+        className={volume.binding ? 'cell-claim' : 'cell-muted'}
+        title={claimTitle(volume)}
+      >
+        {volume.binding ? (
+          <a href={claimPath(volume.binding)} onClick={onLinkClick}>
+            {volume.binding.namespace}/{volume.binding.claim}
+          </a>
+        ) : (
+          'not bound'
+        )}
+      </td>
+      <td data-column="workload" className={volume.binding?.workload ? undefined : 'cell-muted'}>
+        {volume.binding?.workload ?? '—'}
+      </td>
+      <td data-column="cluster">{volume.cluster}</td>
+      <td data-column="health">
         <VolumeHealthBadge health={volume.health} />
       </td>
-      <td>{volume.lifecycle}</td>
-      <td>{layoutLabel(volume.layout)}</td>
-      <td>{typeLabel(volume)}</td>
-      <td className="cell-number">{formatBytes(volume.capacityBytes)}</td>
-      <td className="cell-number">{formatCount(volume.members.length)}</td>
-      <td className={volume.server ? undefined : 'cell-muted'}>{volume.server ?? '—'}</td>
-      <td className="cell-time">
+      <td data-column="lifecycle">{volume.lifecycle}</td>
+      <td data-column="layout">{layoutLabel(volume.layout)}</td>
+      <td data-column="type">{typeLabel(volume)}</td>
+      <td data-column="capacity" className="cell-number">
+        {formatBytes(volume.capacityBytes)}
+      </td>
+      <td data-column="members" className="cell-number">
+        {formatCount(volume.members.length)}
+      </td>
+      <td data-column="server" className={volume.server ? undefined : 'cell-muted'}>
+        {volume.server ?? '—'}
+      </td>
+      <td data-column="updated" className="cell-time">
         <time dateTime={volume.updatedAt}>{formatShortTimestamp(volume.updatedAt)}</time>
       </td>
     </tr>

@@ -10,6 +10,8 @@ const ROW_HEIGHT = 36;
 
 const COLUMNS: readonly { column: SortColumn; label: string; className?: string }[] = [
   { column: 'name', label: 'Name' },
+  { column: 'claim', label: 'PVC' },
+  { column: 'workload', label: 'Workload' },
   { column: 'cluster', label: 'Cluster' },
   { column: 'health', label: 'Health' },
   { column: 'lifecycle', label: 'Lifecycle' },

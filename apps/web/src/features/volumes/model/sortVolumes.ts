@@ -6,6 +6,8 @@ import { compareByName } from './byName';
 
 export const SORT_COLUMNS = [
   'name',
+  'claim',
+  'workload',
   'cluster',
   'health',
   'lifecycle',
@@ -36,6 +38,9 @@ const lifecycleRank = (lifecycle: VolumeLifecycle) => VolumeLifecycleSchema.opti
 /** The value each column sorts by; health sorts worst first, unpublished volumes last. */
 const SORT_KEYS: Record<SortColumn, (volume: Volume) => string | number> = {
   name: (v) => v.name,
+  // An unbound volume's key is empty: first ascending, last descending.
+  claim: (v) => (v.binding ? `${v.binding.namespace}/${v.binding.claim}` : ''),
+  workload: (v) => v.binding?.workload ?? '',
   cluster: (v) => v.cluster,
   health: (v) => volumeHealthRank(v.health),
   lifecycle: (v) => lifecycleRank(v.lifecycle),

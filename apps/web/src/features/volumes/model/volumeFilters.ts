@@ -1,14 +1,20 @@
-import { type Volume, type VolumeListQuery, VolumeListQuerySchema } from '@drivebay/api-types';
+import {
+  type Volume,
+  type VolumeListQuery,
+  VolumeListQuerySchema,
+  volumeMatchesText,
+} from '@drivebay/api-types';
 
 /** The list filters the server understands (GET /api/v1/volumes), without paging. */
 export type VolumeFilters = Partial<
-  Pick<VolumeListQuery, 'health' | 'lifecycle' | 'type' | 'cluster' | 'storageGroup' | 'drive'>
+  Pick<VolumeListQuery, 'q' | 'health' | 'lifecycle' | 'type' | 'cluster' | 'storageGroup' | 'drive'>
 >;
 
 export type VolumeFilterName = keyof VolumeFilters;
 
 /** Filter names in the order they appear in URLs, query keys and the filter bar. */
 export const FILTER_NAMES: readonly VolumeFilterName[] = [
+  'q',
   'health',
   'lifecycle',
   'type',
@@ -29,6 +35,7 @@ export function matchesFilters(volume: Volume, filters: VolumeFilters): boolean 
   const { storageGroup, drive } = filters;
   if (storageGroup && !volume.members.some((m) => m.storageGroup === storageGroup)) return false;
   if (drive && !volume.members.some((m) => m.driveId === drive)) return false;
+  if (filters.q && !volumeMatchesText(volume, filters.q)) return false;
   return true;
 }
 
