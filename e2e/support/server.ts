@@ -26,6 +26,8 @@ export interface ServerOptions {
    * that specs about composing start from a site with no volumes; Kubernetes specs turn it on.
    */
   workloads?: boolean;
+  /** More flags for the server, e.g. a slow --rebuild-rate so rebuilds stay running. */
+  args?: readonly string[];
 }
 
 export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -44,6 +46,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
       'warn',
       '--simulated-workloads',
       options.workloads ? 'on' : 'off',
+      ...(options.args ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -92,7 +95,7 @@ export function removeDataDir(server: RunningServer): void {
  * A server of the spec file's own, started before its first test and killed (data removed) after
  * its last. Read it inside tests or hooks registered after this call; reading before it starts throws.
  */
-export function serverForThisFile(options: Pick<ServerOptions, 'workloads'> = {}): RunningServer {
+export function serverForThisFile(options: Pick<ServerOptions, 'workloads' | 'args'> = {}): RunningServer {
   let running: RunningServer | undefined;
   test.beforeAll(async () => {
     running = await startServer(options);

@@ -6,7 +6,8 @@ export function incidentStateOf(mirror: StoreMirror): IncidentState {
   return {
     revision: mirror.revision,
     inventory: mirror.inventory,
-    unhealthyVolumes: mirror.volumes.unhealthy.values(),
+    // An array, not the map's iterator: the report and its summary both read it.
+    unhealthyVolumes: [...mirror.volumes.unhealthy.values()],
     podsOfVolume: (id) => mirror.kube.podsOfVolume(id),
     claimsOfVolume: (id) => mirror.kube.claimsOfVolume(id),
     clustersWatched: mirror.kube.clusters.size,

@@ -125,6 +125,13 @@ describe('incidentReport', () => {
     expect(report.summary.drives).toEqual({ failed: 1, offline: 1, degraded: 1 });
   });
 
+  it('summarises the very volumes it lists, even when they are given as a one-pass iterator', () => {
+    const state = { ...stateOf([]), unhealthyVolumes: [failed, degraded, rebuilding].values() };
+    const report = incidentReport(state, '2026-12-01T03:00:00.000Z');
+    expect(report.rebuilding).toHaveLength(1);
+    expect(report.summary.volumes).toEqual({ failed: 1, degraded: 1, rebuilding: 1 });
+  });
+
   it('sorts volumes by what they lost and names the drives behind it', () => {
     const report = incidentReport(stateOf([failed, degraded, rebuilding]), '2026-12-01T03:00:00.000Z');
     expect(report.lostAvailability.map((v) => v.id)).toEqual(['v-failed']);

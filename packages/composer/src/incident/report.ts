@@ -21,7 +21,9 @@ import { incidentSummary } from './summary.js';
  */
 export function incidentReport(state: IncidentState, now: string): IncidentReport {
   const { inventory } = state;
-  const unhealthy = [...state.unhealthyVolumes].filter((v) => isAffected(v.health));
+  // Read once: the summary below reads the same volumes, and an iterator is read only once.
+  const volumes = [...state.unhealthyVolumes];
+  const unhealthy = volumes.filter((v) => isAffected(v.health));
   const health = new Map(unhealthy.map((v) => [v.id, v.health]));
   const pods = new Map<string, Pod>();
   const claims = new Map<string, Claim>();
@@ -53,7 +55,7 @@ export function incidentReport(state: IncidentState, now: string): IncidentRepor
     generatedAt: now,
     revision: state.revision,
     site: inventory.site?.name ?? null,
-    summary: incidentSummary(state),
+    summary: incidentSummary({ ...state, unhealthyVolumes: volumes }),
     enclosuresOffline: [...inventory.enclosuresOffline.values()]
       .map((e) => ({
         id: e.id,
