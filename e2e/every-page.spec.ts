@@ -34,11 +34,15 @@ test('the sign-in page has no serious accessibility violations', async ({ page }
 test('the light theme is as readable as the dark one', async ({ page }) => {
   await signInBrowser(page, server.url, server.admin);
   await page.goto(new URL('/volumes', server.url).toString());
-  await page.getByRole('button', { name: /light theme/i }).click();
+  // The button says what it does, and says the opposite once it has done it.
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /light theme/i })).toHaveCount(0);
   await page.reload();
   // Remembered across a reload.
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
   await expect(page.getByText('e2e-pages-mirror').first()).toBeVisible();
   expect(await seriousAxeFindings(page)).toEqual([]);
 });
