@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { GIB } from '@drivebay/api-types';
 import { expect, test } from '@playwright/test';
 import { DrivebayApi } from './support/api.js';
 import { seriousAxeFindings } from './support/axe.js';
+import { CONSOLE_PAGES, seedEveryPage } from './support/console-pages.js';
 import { serverForThisFile } from './support/server.js';
 import { signInBrowser } from './support/session.js';
 
@@ -11,44 +11,10 @@ let api: DrivebayApi;
 
 test.beforeAll(async () => {
   api = await DrivebayApi.signIn(server.url, server.admin);
-  // Something on every page: a mirrored volume, a slice, and a failed drive (so the incident banner shows).
-  const { volume } = await api.compose({
-    name: 'e2e-pages-mirror',
-    capacityBytes: 2_000_000_000_000,
-    parameters: { type: 'hdd', redundancy: true },
-  });
-  await api.compose({ name: 'e2e-pages-slice', capacityBytes: 20 * GIB, parameters: { type: 'slice' } });
-  await api.inject({ kind: 'drive-fail', driveId: volume.members[0]?.driveId ?? '' });
+  await seedEveryPage(api);
 });
 
-/** Each page: its heading, and a text that shows it loaded its data (not just its loading state). */
-const pages = [
-  { path: '/', heading: 'Overview', loaded: 'Capacity by tier' },
-  { path: '/topology', heading: 'Topology', loaded: null },
-  { path: '/volumes', heading: 'Volumes', loaded: 'e2e-pages-mirror' },
-  { path: '/volumes/e2e-pages-mirror', heading: 'Volume e2e-pages-mirror', loaded: 'Layout' },
-  { path: '/slices', heading: 'Slices', loaded: 'Largest gap GiB' },
-  { path: '/workloads', heading: 'Workloads', loaded: 'StatefulSet/cassandra' },
-  { path: '/workloads?tab=pods', heading: 'Workloads', loaded: 'cassandra-0' },
-  {
-    path: '/workloads/pods/simulated/cassandra/cassandra-0',
-    heading: 'Pod cassandra-0',
-    loaded: 'data-cassandra-0',
-  },
-  {
-    path: '/workloads/claims/simulated/cassandra/data-cassandra-0',
-    heading: 'PVC data-cassandra-0',
-    loaded: 'Member state',
-  },
-  { path: '/events', heading: 'Events', loaded: null },
-  { path: '/incident', heading: 'Incident', loaded: 'Volumes that lost redundancy' },
-  { path: '/audit', heading: 'Audit', loaded: 'POST /api/v1/volumes' },
-  { path: '/admin/users', heading: 'Users', loaded: 'Add a user' },
-  { path: '/account', heading: 'Account', loaded: null },
-  { path: '/account/tokens', heading: 'API tokens', loaded: null },
-] as const;
-
-for (const { path, heading, loaded } of pages) {
+for (const { path, heading, loaded } of CONSOLE_PAGES) {
   test(`${path} loads and has no serious accessibility violations`, async ({ page }) => {
     await signInBrowser(page, server.url, server.admin);
     await page.goto(new URL(path, server.url).toString());
@@ -73,11 +39,15 @@ test('the sign-in page has no serious accessibility violations', async ({ page }
 test('the light theme is as readable as the dark one', async ({ page }) => {
   await signInBrowser(page, server.url, server.admin);
   await page.goto(new URL('/volumes', server.url).toString());
-  await page.getByRole('button', { name: /light theme/i }).click();
+  // The button says what it does, and says the opposite once it has done it.
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /light theme/i })).toHaveCount(0);
   await page.reload();
   // Remembered across a reload.
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
   await expect(page.getByText('e2e-pages-mirror').first()).toBeVisible();
   expect(await seriousAxeFindings(page)).toEqual([]);
 });

@@ -64,7 +64,7 @@ test('sliced SSDs show their slices, live; the heat map selects through the URL;
 
   await test.step('bar, list, legend and table read well in both themes', async () => {
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await page.getByRole('button', { name: /light theme/i }).click();
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await seriousAxeFindings(page)).toEqual([]);
   });

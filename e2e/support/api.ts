@@ -1,6 +1,7 @@
 import {
   type ComposeResponse,
   ComposeResponseSchema,
+  type CreateTokenRequest,
   type Drive,
   decodeDriveColumns,
   type FaultRequest,
@@ -84,6 +85,12 @@ export class DrivebayApi {
     const response = await this.request(`/api/v1/volumes/${encodeURIComponent(id)}`);
     if (!response.ok) throw new Error(`GET /api/v1/volumes/${id}: ${response.status}`);
     return VolumeSchema.parse(await response.json());
+  }
+
+  /** Creates an API token through `POST /api/v1/tokens`, as the signed-in user. */
+  async createToken(request: CreateTokenRequest): Promise<void> {
+    const response = await this.request('/api/v1/tokens', { method: 'POST', body: JSON.stringify(request) });
+    if (response.status !== 201) throw new Error(`create token ${request.name}: ${response.status}`);
   }
 
   /** Adds a user through `POST /api/v1/users` (admins only). */

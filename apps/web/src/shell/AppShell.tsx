@@ -14,7 +14,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <header className="shell-header">
         <Link className="brand" to="/">
           <BrandMark />
-          Drivebay
+          <span className="brand-name">Drivebay</span>
         </Link>
         <NavBar />
         <div className="shell-tools">

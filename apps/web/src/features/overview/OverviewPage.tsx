@@ -64,7 +64,13 @@ function OverviewBody({ model }: { model: TopologyModel }) {
       </p>
       <OverviewCards summary={summary} capacity={capacity} />
       {history && (
-        <Suspense fallback={<p className="card-note">Loading the charts…</p>}>
+        <Suspense
+          fallback={
+            <p className="card-note" aria-busy="true">
+              Loading the charts…
+            </p>
+          }
+        >
           <HistoryCharts history={history} />
         </Suspense>
       )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatSliceExtent, formatTB } from './bytes';
 import { plural } from './count';
-import { formatDuration, formatShortTimestamp, formatTimestamp } from './time';
+import { formatDuration, formatShortTimestamp, formatTimeOnDay, formatTimestamp } from './time';
 
 describe('formatBytes', () => {
   it('uses the largest decimal unit the value reaches, with one decimal', () => {
@@ -54,6 +54,19 @@ describe('time', () => {
     expect(formatTimestamp('not a date')).toBe('not a date');
     expect(formatShortTimestamp('2025-06-01T14:03:12.345Z')).toBe('2025-06-01 14:03');
     expect(formatShortTimestamp('2025-06-01T16:03:12+02:00')).toBe('2025-06-01 14:03');
+    expect(formatShortTimestamp('2025-06-01T14:03:12.345Z', true)).toBe('2025-06-01 14:03:12');
+    expect(formatShortTimestamp('2025-06-01T16:03:12+02:00', true)).toBe('2025-06-01 14:03:12');
+  });
+
+  it('drops the date of a time on the same UTC day as another', () => {
+    expect(formatTimeOnDay('2026-12-03T14:05:00.000Z', '2026-12-03T13:25:10.000Z')).toBe('14:05 UTC');
+    expect(formatTimeOnDay('2026-12-04T00:10:00.000Z', '2026-12-03T23:50:00.000Z')).toBe(
+      '2026-12-04 00:10 UTC',
+    );
+    // Days are UTC days, whatever the offset the time is written with.
+    expect(formatTimeOnDay('2026-12-04T01:00:00+02:00', '2026-12-03T09:00:00Z')).toBe('23:00 UTC');
+    expect(formatTimeOnDay('not a date', '2026-12-03T09:00:00Z')).toBe('not a date');
+    expect(formatTimeOnDay('2026-12-03T14:05:00Z', 'not a date')).toBe('2026-12-03 14:05 UTC');
   });
 
   it('formats durations', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherTheme, parseTheme } from './theme';
+import { otherTheme, parseTheme, themeSwitchLabel } from './theme';
 
 describe('theme', () => {
   it('defaults to dark for missing or unknown values', () => {
@@ -11,5 +11,10 @@ describe('theme', () => {
   it('toggles between the two themes', () => {
     expect(otherTheme('dark')).toBe('light');
     expect(otherTheme('light')).toBe('dark');
+  });
+
+  it('names the button by what it does, never by the theme it is in', () => {
+    expect(themeSwitchLabel('dark')).toBe('Switch to light theme');
+    expect(themeSwitchLabel('light')).toBe('Switch to dark theme');
   });
 });

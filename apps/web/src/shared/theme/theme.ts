@@ -12,3 +12,8 @@ export function parseTheme(value: string | null | undefined): Theme {
 export function otherTheme(theme: Theme): Theme {
   return theme === 'dark' ? 'light' : 'dark';
 }
+
+/** What the theme button does in `theme`: "Switch to light theme" while dark, and the reverse. */
+export function themeSwitchLabel(theme: Theme): string {
+  return `Switch to ${otherTheme(theme)} theme`;
+}

@@ -14,7 +14,10 @@ interface AuditFilterBarProps {
   onChange: (filters: AuditFilters) => void;
 }
 
-/** Text and time filters apply on Enter or Apply; result choices at once. The fields follow the URL. */
+/**
+ * Result choices apply at once; text and time filters on Enter or Apply. The fields follow the URL.
+ * Three groups (results; who, what and which; when, with the buttons) wrap as wholes.
+ */
 export function AuditFilterBar({ filters, onChange }: AuditFilterBarProps) {
   const [form, setForm] = useState<AuditForm>(() => formFromFilters(filters));
   const [shown, setShown] = useState(filters);
@@ -37,46 +40,50 @@ export function AuditFilterBar({ filters, onChange }: AuditFilterBarProps) {
 
   return (
     <form className="filter-bar" aria-label="Audit filters" onSubmit={handleSubmit}>
-      {TEXT_FIELDS.map((field) => (
-        <label key={field.name}>
-          {field.label}
-          <input
-            name={field.name}
-            value={form[field.name]}
-            placeholder={field.placeholder}
-            spellCheck={false}
-            onChange={(e) => set(field.name)(e.target.value)}
-          />
-        </label>
-      ))}
-      <label>
-        Since (UTC)
-        <input
-          type="datetime-local"
-          name="since"
-          value={form.since}
-          onChange={(e) => set('since')(e.target.value)}
-        />
-      </label>
-      <label>
-        Until (UTC)
-        <input
-          type="datetime-local"
-          name="until"
-          value={form.until}
-          onChange={(e) => set('until')(e.target.value)}
-        />
-      </label>
       <ResultChoices
         selected={filters.result}
         onToggle={(result, on) => apply(toggleResult(filters.result, result, on))}
       />
-      <button type="submit">Apply</button>
-      {hasAuditFilters(filters) && (
-        <button type="button" onClick={() => onChange({})}>
-          Clear filters
-        </button>
-      )}
+      <div className="filter-group">
+        {TEXT_FIELDS.map((field) => (
+          <label key={field.name}>
+            {field.label}
+            <input
+              name={field.name}
+              value={form[field.name]}
+              placeholder={field.placeholder}
+              spellCheck={false}
+              onChange={(e) => set(field.name)(e.target.value)}
+            />
+          </label>
+        ))}
+      </div>
+      <div className="filter-group">
+        <label>
+          Since (UTC)
+          <input
+            type="datetime-local"
+            name="since"
+            value={form.since}
+            onChange={(e) => set('since')(e.target.value)}
+          />
+        </label>
+        <label>
+          Until (UTC)
+          <input
+            type="datetime-local"
+            name="until"
+            value={form.until}
+            onChange={(e) => set('until')(e.target.value)}
+          />
+        </label>
+        <button type="submit">Apply</button>
+        {hasAuditFilters(filters) && (
+          <button type="button" onClick={() => onChange({})}>
+            Clear filters
+          </button>
+        )}
+      </div>
       {problem && (
         <p className="filter-message" role="alert">
           Not applied: {problem}

@@ -18,7 +18,9 @@ export function AuditTable({ records }: { records: readonly AuditRecord[] }) {
             <th scope="col" className="cell-number">
               Status
             </th>
-            <th scope="col">Detail</th>
+            <th scope="col" className="cell-detail">
+              Detail
+            </th>
             <th scope="col">Address</th>
           </tr>
         </thead>
@@ -37,7 +39,7 @@ export function AuditTable({ records }: { records: readonly AuditRecord[] }) {
                 <AuditResultBadge result={record.result} />
               </td>
               <td className="cell-number">{record.status === 0 ? '—' : record.status}</td>
-              <td>{record.detail ?? ''}</td>
+              <td className="cell-detail">{record.detail ?? ''}</td>
               <td className="muted">{record.ip}</td>
             </tr>
           ))}

@@ -37,49 +37,53 @@ export function EventFilterBar({ filters, onChange }: EventFilterBarProps) {
 
   return (
     <form className="filter-bar" aria-label="Event filters" onSubmit={handleSubmit}>
-      <FilterChoices
-        legend="Severity"
-        choices={SEVERITIES}
-        selected={filters.severity}
-        onChange={(severity) => apply({ ...filters, severity })}
-      />
-      <FilterChoices
-        legend="Source"
-        choices={SOURCES}
-        selected={filters.source}
-        onChange={(source) => apply({ ...filters, source })}
-      />
-      <label>
-        Object
-        <input
-          name="object"
-          value={form.object}
-          placeholder="drive drv-1 or an id"
-          spellCheck={false}
-          onChange={(e) => setForm({ ...form, object: e.target.value })}
+      <div className="filter-group">
+        <FilterChoices
+          legend="Severity"
+          choices={SEVERITIES}
+          selected={filters.severity}
+          onChange={(severity) => apply({ ...filters, severity })}
         />
-      </label>
-      {TIME_FIELDS.map(({ name, label }) => (
-        <label key={name}>
-          {label}
+        <FilterChoices
+          legend="Source"
+          choices={SOURCES}
+          selected={filters.source}
+          onChange={(source) => apply({ ...filters, source })}
+        />
+      </div>
+      <div className="filter-group">
+        <label>
+          Object
           <input
-            name={name}
-            value={form[name]}
-            placeholder="YYYY-MM-DD HH:MM"
+            name="object"
+            value={form.object}
+            placeholder="drive drv-1 or an id"
             spellCheck={false}
-            autoComplete="off"
-            aria-invalid={problem?.field === name || undefined}
-            aria-describedby={problem?.field === name ? 'event-filter-problem' : undefined}
-            onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+            onChange={(e) => setForm({ ...form, object: e.target.value })}
           />
         </label>
-      ))}
-      <button type="submit">Apply</button>
-      {hasEventFilters(filters) && (
-        <button type="button" onClick={() => onChange({})}>
-          Clear filters
-        </button>
-      )}
+        {TIME_FIELDS.map(({ name, label }) => (
+          <label key={name}>
+            {label}
+            <input
+              name={name}
+              value={form[name]}
+              placeholder="YYYY-MM-DD HH:MM"
+              spellCheck={false}
+              autoComplete="off"
+              aria-invalid={problem?.field === name || undefined}
+              aria-describedby={problem?.field === name ? 'event-filter-problem' : undefined}
+              onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+            />
+          </label>
+        ))}
+        <button type="submit">Apply</button>
+        {hasEventFilters(filters) && (
+          <button type="button" onClick={() => onChange({})}>
+            Clear filters
+          </button>
+        )}
+      </div>
       {problem && (
         <p id="event-filter-problem" className="filter-message" role="alert">
           Not applied: {problem.message}

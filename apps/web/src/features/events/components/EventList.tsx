@@ -20,12 +20,12 @@ export function EventList({ events }: { events: readonly DomainEvent[] }) {
     <div className="timeline">
       {/* Column names for the eye; each row reads on its own to a screen reader. */}
       <div className="timeline-head" aria-hidden="true">
-        <span>Time (UTC)</span>
-        <span>Severity</span>
-        <span>Type</span>
-        <span>What happened</span>
-        <span>Object</span>
-        <span>Caused by</span>
+        <span data-column="time">Time (UTC)</span>
+        <span data-column="severity">Severity</span>
+        <span data-column="type">Type</span>
+        <span data-column="message">What happened</span>
+        <span data-column="object">Object</span>
+        <span data-column="actor">Caused by</span>
       </div>
       <div className="timeline-scroll" ref={scrollRef}>
         <ol

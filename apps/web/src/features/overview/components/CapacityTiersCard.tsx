@@ -1,5 +1,6 @@
 import type { CapacityReport } from '@drivebay/api-types';
 import { formatBytes } from '../../../shared/format/bytes';
+import { plural } from '../../../shared/format/count';
 import { capacityRows, usedPercent } from '../model/capacityRows';
 
 const tb = (bytes: number) => formatBytes(bytes, 'TB');
@@ -7,7 +8,7 @@ const tb = (bytes: number) => formatBytes(bytes, 'TB');
 /** Used, free and stranded capacity per tier: a bar each, with the figures in words beside it. */
 export function CapacityTiersCard({ report }: { report: CapacityReport | undefined }) {
   return (
-    <section className="card card--wide" aria-label="Capacity by tier">
+    <section className="card card--capacity" aria-label="Capacity by tier">
       <h2 className="card-title">Capacity by tier</h2>
       {!report ? (
         <p className="card-note" aria-busy="true">
@@ -22,7 +23,7 @@ export function CapacityTiersCard({ report }: { report: CapacityReport | undefin
                 <span>
                   {row.capacity.totalBytes === 0
                     ? usedPercent(row)
-                    : `${usedPercent(row)} of ${tb(row.capacity.totalBytes)} · ${row.capacity.drives.toLocaleString('en')} drives`}
+                    : `${usedPercent(row)} of ${tb(row.capacity.totalBytes)} · ${plural(row.capacity.drives, 'drive')}`}
                 </span>
               </div>
               <div className="tier-bar" aria-hidden="true">

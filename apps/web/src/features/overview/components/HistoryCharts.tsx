@@ -35,7 +35,7 @@ export function HistoryCharts({ history }: { history: MetricsHistory }) {
   return (
     <section className="history" aria-label="History">
       <h2 className="history-title">History</h2>
-      <p className="card-note">{historySpan(history, rows)}. Times are UTC.</p>
+      <p className="card-note">{sentence(historySpan(history, rows))}. Times are UTC.</p>
       {rows.length < 2 ? (
         <p className="card-note">The charts fill in as samples are recorded (one a minute).</p>
       ) : (
@@ -116,6 +116,11 @@ export function HistoryCharts({ history }: { history: MetricsHistory }) {
       )}
     </section>
   );
+}
+
+/** The span's words as the start of a sentence ("One sample so far"). */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function Chart({ title, children }: { title: string; children: React.ReactElement }) {

@@ -1,6 +1,6 @@
 import type { CapacityReport } from '@drivebay/api-types';
 import { Link } from 'react-router';
-import { formatDuration, formatTimestamp } from '../../../shared/format/time';
+import { formatDuration, formatTimeOnDay } from '../../../shared/format/time';
 import { SummaryCard } from '../SummaryCard';
 
 /** Rebuilds running now and when the last should finish. */
@@ -10,7 +10,8 @@ export function RebuildsCard({ report, now }: { report: CapacityReport | undefin
     <SummaryCard title="Rebuilds" figure={rebuilds ? rebuilds.running.toLocaleString('en') : '…'}>
       {rebuilds && rebuilds.running > 0 && rebuilds.lastEta ? (
         <p className="card-note">
-          Copies being rebuilt. The last should finish at {formatTimestamp(rebuilds.lastEta)} (in{' '}
+          Copies being rebuilt. The last should finish at{' '}
+          {formatTimeOnDay(rebuilds.lastEta, new Date(now).toISOString())} (in{' '}
           {formatDuration(Date.parse(rebuilds.lastEta) - now)}).{' '}
           <Link to="/volumes?health=rebuilding">Which volumes</Link>
         </p>

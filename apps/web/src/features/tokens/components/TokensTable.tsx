@@ -35,11 +35,15 @@ export function TokensTable({ tokens, showOwner }: { tokens: readonly ApiToken[]
                 <td>
                   <TokenStatusBadge status={status} />
                 </td>
-                <td>{formatShortTimestamp(token.createdAt)}</td>
-                <td>{formatShortTimestamp(token.expiresAt)}</td>
+                <td>
+                  <time dateTime={token.createdAt}>{formatShortTimestamp(token.createdAt)}</time>
+                </td>
+                <td>
+                  <time dateTime={token.expiresAt}>{formatShortTimestamp(token.expiresAt)}</time>
+                </td>
                 <td>
                   {token.lastUsedAt ? (
-                    formatShortTimestamp(token.lastUsedAt)
+                    <time dateTime={token.lastUsedAt}>{formatShortTimestamp(token.lastUsedAt)}</time>
                   ) : (
                     <span className="muted">never</span>
                   )}
