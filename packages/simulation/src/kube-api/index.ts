@@ -17,6 +17,7 @@ export {
   buildVolumeAttachment,
 } from './builders.js';
 export type { ExpiredFault } from './faults.js';
+export { kubeTime } from './object-meta.js';
 export { type ObjectChange, ObjectStore, type ObjectStoreOptions } from './object-store.js';
 export { RESOURCES, type ResourceDef, type ResourceName } from './resources.js';
 export { KubeApiError } from './status.js';

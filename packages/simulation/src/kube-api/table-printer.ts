@@ -1,6 +1,7 @@
 import type { ResourceDef, ResourceName } from './resources.js';
 import type { Cell, Column } from './table-columns.js';
-import { eventColumns, namespaceColumns, nodeColumns, podColumns } from './table-core.js';
+import { eventColumns, namespaceColumns, nodeColumns } from './table-core.js';
+import { podColumns } from './table-pods.js';
 import { pvColumns, pvcColumns, storageClassColumns, volumeAttachmentColumns } from './table-storage.js';
 import type { KubeObject } from './types.js';
 
