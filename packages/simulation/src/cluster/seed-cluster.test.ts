@@ -35,6 +35,20 @@ describe('seedSimulatedCluster', () => {
     });
   });
 
+  it('lets only the slice class promise volume expansion: only slice volumes grow', () => {
+    const store = new ObjectStore();
+    seedSimulatedCluster(store, []);
+    const expandable = store
+      .list('storageclasses')
+      .map((sc) => [sc.metadata.name, sc.allowVolumeExpansion === true]);
+    expect(expandable).toEqual([
+      ['drivebay-hdd', false],
+      ['drivebay-hdd-mirrored', false],
+      ['drivebay-slice', true],
+      ['drivebay-ssd', false],
+    ]);
+  });
+
   it('changes nothing when run again (a restart)', () => {
     const store = new ObjectStore();
     seedSimulatedCluster(store, [server('srv-1', 'node-a')]);

@@ -18,6 +18,12 @@ const STORAGE_CLASSES: readonly { name: string; isDefault?: boolean; parameters:
   ];
 
 /**
+ * Only slice volumes grow (the composer's ControllerExpandVolume refuses whole-drive volumes), so
+ * only a class of slices may promise expansion.
+ */
+const canExpand = (parameters: Record<string, string>) => parameters.type === 'slice';
+
+/**
  * Gives the simulated cluster what a real one has before any workload: a node for every simulated
  * server (named by its hostname, labelled with the server id) and Drivebay's storage classes.
  * Idempotent: what exists is left as it is, so a restart does not duplicate or reset anything.
@@ -39,7 +45,7 @@ export function seedSimulatedCluster(store: ObjectStore, servers: readonly Serve
       parameters: sc.parameters,
       reclaimPolicy: 'Delete',
       volumeBindingMode: 'WaitForFirstConsumer',
-      allowVolumeExpansion: true,
+      ...(canExpand(sc.parameters) && { allowVolumeExpansion: true }),
     });
   }
   return { nodes: servers.length };
