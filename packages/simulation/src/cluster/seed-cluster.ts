@@ -1,6 +1,7 @@
 import type { Server } from '@drivebay/api-types';
-import { DRIVEBAY_DRIVER, SERVER_LABEL } from '@drivebay/composer';
-import { buildNode, type KubeObjectInput, type ObjectStore } from '../kube-api/index.js';
+import { DRIVEBAY_DRIVER } from '@drivebay/composer';
+import { kubeTime, type ObjectStore } from '../kube-api/index.js';
+import { simulatedNode } from './node-object.js';
 
 /** The provisioner of Drivebay's storage classes: its CSI driver. */
 export const PROVISIONER = DRIVEBAY_DRIVER;
@@ -28,11 +29,14 @@ const canExpand = (parameters: Record<string, string>) => parameters.type === 's
  * server (named by its hostname, labelled with the server id) and Drivebay's storage classes.
  * Idempotent: what exists is left as it is, so a restart does not duplicate or reset anything.
  */
-export function seedSimulatedCluster(store: ObjectStore, servers: readonly Server[]): { nodes: number } {
-  for (const server of servers) {
+export function seedSimulatedCluster(
+  store: ObjectStore,
+  servers: readonly Server[],
+  now = Date.now(),
+): { nodes: number } {
+  for (const [index, server] of servers.entries()) {
     if (store.get('nodes', { name: server.hostname })) continue;
-    const node = buildNode({ name: server.hostname, ready: server.state === 'up' });
-    store.create('nodes', withServerLabel(node, server.id));
+    store.create('nodes', simulatedNode(server, index, kubeTime(now)));
   }
   for (const sc of STORAGE_CLASSES) {
     if (store.get('storageclasses', { name: sc.name })) continue;
@@ -49,12 +53,4 @@ export function seedSimulatedCluster(store: ObjectStore, servers: readonly Serve
     });
   }
   return { nodes: servers.length };
-}
-
-function withServerLabel(node: KubeObjectInput, serverId: string): KubeObjectInput {
-  const metadata = node.metadata ?? {};
-  return {
-    ...node,
-    metadata: { ...metadata, labels: { ...(metadata.labels ?? {}), [SERVER_LABEL]: serverId } },
-  };
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { statefulSet, TestCluster } from '../testing/test-cluster.js';
+
+const bound = (cluster: TestCluster) => () =>
+  (cluster.store.list('persistentvolumeclaims')[0]?.status as { phase?: string } | undefined)?.phase ===
+  'Bound';
+
+describe('the simulated external-provisioner and PV controller', () => {
+  it('binds a WaitForFirstConsumer claim only once its pod has a node, with the annotations that say so', async () => {
+    const cluster = new TestCluster([statefulSet(1, 'drivebay-slice')]);
+    await cluster.tickUntil(bound(cluster), 'the claim bound');
+    const [claim] = cluster.store.list('persistentvolumeclaims');
+    const [pv] = cluster.store.list('persistentvolumes');
+    expect(claim?.metadata.annotations).toEqual({
+      'volume.kubernetes.io/selected-node': expect.stringMatching(/^node-\d$/),
+      'volume.beta.kubernetes.io/storage-provisioner': 'csi.drivebay.io',
+      'volume.kubernetes.io/storage-provisioner': 'csi.drivebay.io',
+      'pv.kubernetes.io/bind-completed': 'yes',
+      'pv.kubernetes.io/bound-by-controller': 'yes',
+    });
+    expect(claim?.metadata.finalizers).toEqual(['kubernetes.io/pvc-protection']);
+    expect(pv?.metadata.finalizers).toEqual([
+      'external-provisioner.volume.kubernetes.io/finalizer',
+      'kubernetes.io/pv-protection',
+    ]);
+    expect(pv?.spec).toMatchObject({
+      capacity: { storage: '500Gi' },
+      claimRef: { name: 'data-cassandra-0', namespace: 'db', uid: claim?.metadata.uid },
+    });
+    expect(cluster.eventsOf('PersistentVolumeClaim', 'data-cassandra-0')).toEqual([
+      'WaitForFirstConsumer: waiting for first consumer to be created before binding',
+      expect.stringMatching(
+        /^ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'csi\.drivebay\.io'/,
+      ),
+      'Provisioning: External provisioner is provisioning volume for claim "db/data-cassandra-0"',
+      `ProvisioningSucceeded: Successfully provisioned volume ${pv?.metadata.name}`,
+    ]);
+  });
+});
