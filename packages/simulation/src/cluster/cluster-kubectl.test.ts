@@ -51,7 +51,12 @@ describe.skipIf(!kubectlPresent)('kubectl against the simulated cluster', () => 
       expect(events).toMatch(row);
   });
 
-  it('get sc shows which classes grow', async () => {
+  it('get pv,pvc and sc show the capacity made and which classes grow', async () => {
+    const [pvs, pvcs] = tables(await kubectl('get', 'pv,pvc', '-A'));
+    expect(pvs?.map((pv) => pv.CAPACITY)).toEqual(['2343750000Ki']);
+    expect(pvcs?.map((pvc) => `${pvc.NAME} ${pvc.STATUS} ${pvc.CAPACITY}`)).toEqual([
+      'persistentvolumeclaim/data-cassandra-0 Bound 2343750000Ki',
+    ]);
     const [classes] = tables(await kubectl('get', 'sc'));
     expect(classes?.map((sc) => `${sc.NAME} ${sc.ALLOWVOLUMEEXPANSION}`)).toEqual([
       'drivebay-hdd false',

@@ -3,6 +3,7 @@ import { quantityBytes } from '@drivebay/composer';
 import { type KubeObject, kubeTime } from '../kube-api/index.js';
 import { type EventSource, involvedObject } from './events.js';
 import { STORAGE_PROVISIONER } from './pv-controller.js';
+import { binaryQuantity } from './quantity.js';
 import { SELECTED_NODE } from './scheduler.js';
 import { PROVISIONER } from './seed-cluster.js';
 import type { SimContext } from './sim-context.js';
@@ -83,7 +84,7 @@ export class Provisioner {
     storageClass: KubeObject,
     pvName: string,
   ): Promise<Volume> {
-    const size = requestOf(claim);
+    const size = (specOf(claim).resources as { requests?: { storage?: string } })?.requests?.storage;
     const request = VolumeRequestSchema.parse({
       name: pvName,
       capacityBytes: quantityBytes(String(size ?? '1Gi')),
@@ -95,7 +96,7 @@ export class Provisioner {
     return (await ctx.csi.compose(request, ctx.actor)).volume;
   }
 
-  /** The PV as external-provisioner writes it. */
+  /** The PV as external-provisioner writes it: the capacity CreateVolume made, not the one asked for. */
   private persistentVolume(
     ctx: SimContext,
     claim: KubeObject,
@@ -116,7 +117,7 @@ export class Provisioner {
       },
       spec: {
         accessModes: specOf(claim).accessModes ?? ['ReadWriteOnce'],
-        capacity: { storage: String(requestOf(claim) ?? '1Gi') },
+        capacity: { storage: binaryQuantity(volume.capacityBytes) },
         claimRef: {
           apiVersion: 'v1',
           kind: 'PersistentVolumeClaim',
@@ -143,6 +144,3 @@ export class Provisioner {
     };
   }
 }
-
-const requestOf = (claim: KubeObject) =>
-  (specOf(claim).resources as { requests?: { storage?: string } })?.requests?.storage;
