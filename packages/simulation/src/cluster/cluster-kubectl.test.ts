@@ -110,6 +110,10 @@ describe.skipIf(!kubectlPresent)('kubectl against the simulated cluster', () => 
     expect(after?.NODE).not.toBe(node);
     expect(after?.IP).not.toBe(rows[0]?.IP);
     const described = await kubectl('describe', 'node', node);
+    // The kubelet's lease stopped being renewed when the server went down.
+    expect(described).toMatch(
+      new RegExp(`Lease:\\s+HolderIdentity:\\s+${node}\\s+AcquireTime:\\s+<unset>\\s+RenewTime:\\s+\\w{3}, `),
+    );
     expect(described).toMatch(
       /Taints:\s+node\.kubernetes\.io\/unreachable:NoExecute\s+node\.kubernetes\.io\/unreachable:NoSchedule/,
     );

@@ -3,6 +3,7 @@ import type { ObjectStore } from '../kube-api/index.js';
 import type { SimLog } from '../sim-log.js';
 import { EventRecorder } from './events.js';
 import { Kubelets } from './kubelet.js';
+import { NodeLeases } from './node-leases.js';
 import { NodeLifecycle } from './node-lifecycle.js';
 import { OomKills } from './oom-kills.js';
 import { PodGc } from './pod-gc.js';
@@ -35,6 +36,7 @@ export class ClusterSim {
   private busy = false;
   private readonly ctx: SimContext;
   private readonly nodes = new NodeLifecycle();
+  private readonly leases = new NodeLeases();
   private readonly taintEviction = new TaintEviction();
   private readonly podGc = new PodGc();
   private readonly scaled = new Set<string>();
@@ -80,6 +82,7 @@ export class ClusterSim {
     try {
       const ctx = this.ctx;
       this.nodes.sync(ctx, this.servers());
+      this.leases.renew(ctx, this.servers());
       ensureWorkloads(ctx, this.scaled);
       this.pvController.run(ctx);
       this.scheduler.run(ctx);

@@ -1,7 +1,8 @@
 /**
- * A Kubernetes-API-compatible simulator: enough of core/v1 and storage.k8s.io/v1 (discovery, list,
- * watch with history and bookmarks, Tables for kubectl, patches) that client-node informers and kubectl
- * run against it unchanged, over an in-process store the rest of Drivebay drives.
+ * A Kubernetes-API-compatible simulator: enough of core/v1, storage.k8s.io/v1 and
+ * coordination.k8s.io/v1 (discovery, list, watch with history and bookmarks, Tables for kubectl,
+ * patches) that client-node informers and kubectl run against it unchanged, over an in-process
+ * store the rest of Drivebay drives.
  */
 import { WatchFaults } from './faults.js';
 import { KubeApiHttpServer } from './http-server.js';

@@ -37,7 +37,8 @@ export class ObjectStore {
     this.now = options.now ?? Date.now;
     this.newUid = options.newUid ?? randomUUID;
     // Every real cluster has these, and kubectl defaults to `default`.
-    for (const name of ['default', 'kube-system']) this.create('namespaces', { metadata: { name } });
+    for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system'])
+      this.create('namespaces', { metadata: { name } });
   }
 
   /** The latest committed resourceVersion. */

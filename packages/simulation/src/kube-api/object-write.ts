@@ -15,6 +15,7 @@ export function buildCreated(def: ResourceDef, input: KubeObjectInput, assigned:
   // generateName stays on the object, as the apiserver keeps it.
   const { namespace: _namespace, ...meta } = structuredClone(input.metadata);
   const isNamespace = def.plural === 'namespaces' && !input.status;
+  const name = chooseName(def, input);
   return {
     ...structuredClone(input),
     // The namespace controller would make a new namespace Active at once.
@@ -23,7 +24,11 @@ export function buildCreated(def: ResourceDef, input: KubeObjectInput, assigned:
     kind: def.kind,
     metadata: {
       ...meta,
-      name: chooseName(def, input),
+      // The apiserver labels every namespace with its own name, so selectors can pick it.
+      ...(def.plural === 'namespaces' && {
+        labels: { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name },
+      }),
+      name,
       ...(assigned.namespace ? { namespace: assigned.namespace } : {}),
       uid: assigned.uid,
       // In-process seeding may backdate objects (so AGE reads like a real cluster); HTTP creates strip it.

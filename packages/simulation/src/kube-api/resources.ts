@@ -7,7 +7,8 @@ export type ResourceName =
   | 'persistentvolumes'
   | 'events'
   | 'storageclasses'
-  | 'volumeattachments';
+  | 'volumeattachments'
+  | 'leases';
 
 /** One API resource the simulator serves, described the way discovery describes it. */
 export interface ResourceDef {
@@ -15,7 +16,7 @@ export interface ResourceDef {
   readonly singular: string;
   readonly kind: string;
   /** '' is the legacy core group served under /api. */
-  readonly group: '' | 'storage.k8s.io';
+  readonly group: '' | 'storage.k8s.io' | 'coordination.k8s.io';
   readonly version: 'v1';
   readonly namespaced: boolean;
   readonly shortNames: readonly string[];
@@ -30,6 +31,7 @@ export const RESOURCE_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'upda
 
 const core = { group: '', version: 'v1' } as const;
 const storage = { group: 'storage.k8s.io', version: 'v1' } as const;
+const coordination = { group: 'coordination.k8s.io', version: 'v1' } as const;
 
 /** The resource table: everything the simulated cluster knows about. */
 export const RESOURCES = [
@@ -131,6 +133,17 @@ export const RESOURCES = [
     singular: 'volumeattachment',
     kind: 'VolumeAttachment',
     namespaced: false,
+    shortNames: [],
+    categories: [],
+    fields: [],
+  },
+  {
+    // Node heartbeats (kube-node-lease), which kubectl describe node shows.
+    ...coordination,
+    plural: 'leases',
+    singular: 'lease',
+    kind: 'Lease',
+    namespaced: true,
     shortNames: [],
     categories: [],
     fields: [],

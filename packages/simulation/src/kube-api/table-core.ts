@@ -87,3 +87,10 @@ export const eventColumns: Column[] = [
   },
   { ...nameColumn, priority: 1 },
 ];
+
+/** leases: NAME HOLDER AGE. */
+export const leaseColumns: Column[] = [
+  nameColumn,
+  pathColumn('Holder', 'spec.holderIdentity', {}, ''),
+  ageColumn,
+];
