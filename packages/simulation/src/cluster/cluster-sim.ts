@@ -1,51 +1,68 @@
 import type { Server } from '@drivebay/api-types';
 import type { ObjectStore } from '../kube-api/index.js';
 import type { SimLog } from '../sim-log.js';
-import { Restarts, startPods } from './kubelet.js';
+import { EventRecorder } from './events.js';
+import { Kubelets } from './kubelet.js';
+import { NodeLeases } from './node-leases.js';
 import { NodeLifecycle } from './node-lifecycle.js';
+import { OomKills } from './oom-kills.js';
+import { PodGc } from './pod-gc.js';
 import { Provisioner } from './provisioner.js';
-import { schedule } from './scheduler.js';
+import { PvController } from './pv-controller.js';
+import { Scheduler } from './scheduler.js';
 import {
   type ClusterSimOptions,
   type CsiVolumes,
   defaultClusterSimOptions,
-  recordEvent,
   type SimContext,
 } from './sim-context.js';
+import { TaintEviction } from './taint-eviction.js';
 import { ensureWorkloads } from './workload-controllers.js';
 
 export { type ClusterSimOptions, type CsiVolumes, defaultClusterSimOptions } from './sim-context.js';
 
 /**
- * The controllers of the simulated cluster, playing what kube-controller-manager, the scheduler,
- * the CSI external-provisioner and attacher, and the kubelet do, against the simulated apiserver's
- * store: StatefulSets and Deployments get their PVCs and pods; PVCs of Drivebay's classes are
+ * The controllers of the simulated cluster, playing what kube-controller-manager (node lifecycle,
+ * taint eviction, pod GC, StatefulSet/ReplicaSet, PV controller), the scheduler, the CSI
+ * external-provisioner and attacher, and the kubelets do, against the simulated apiserver's store:
+ * StatefulSets and Deployments get their PVCs and pods; PVCs of Drivebay's classes are
  * provisioned through the composer's CSI-shaped lifecycle (CreateVolume, ControllerPublish,
- * NodeStage, NodePublish); pods are scheduled, started, restarted now and then, and moved when
- * their server goes down. Everything the podwatcher sees, it sees through the Kubernetes API.
+ * NodeStage, NodePublish); pods are scheduled, started, restarted now and then, and evicted and
+ * recreated elsewhere when their server goes down, with the Events each step records. Everything
+ * the podwatcher sees, it sees through the Kubernetes API.
  */
 export class ClusterSim {
   private timer: NodeJS.Timeout | undefined;
   private busy = false;
   private readonly ctx: SimContext;
   private readonly nodes = new NodeLifecycle();
-  private readonly provisioner = new Provisioner();
-  private readonly restarts = new Restarts();
+  private readonly leases = new NodeLeases();
+  private readonly taintEviction = new TaintEviction();
+  private readonly podGc = new PodGc();
+  private readonly scaled = new Set<string>();
+  private readonly pvController = new PvController();
+  private readonly scheduler = new Scheduler();
+  private readonly provisioner: Provisioner;
+  private readonly kubelets = new Kubelets();
+  private readonly oomKills = new OomKills();
 
   constructor(
     store: ObjectStore,
     csi: CsiVolumes,
     private readonly servers: () => Iterable<Server>,
     private readonly log: SimLog,
-    options: ClusterSimOptions = defaultClusterSimOptions,
+    options: Partial<ClusterSimOptions> = {},
   ) {
+    const all = { ...defaultClusterSimOptions, ...options };
     this.ctx = {
       store,
       csi,
-      actor: `csi:${options.cluster}`,
-      options,
-      event: (involved, type, reason, message) => recordEvent(store, involved, type, reason, message),
+      actor: `csi:${all.cluster}`,
+      options: all,
+      now: all.now,
+      events: new EventRecorder(store, all.now),
     };
+    this.provisioner = new Provisioner(all.cluster, all.now());
   }
 
   start(): void {
@@ -63,13 +80,20 @@ export class ClusterSim {
     if (this.busy) return;
     this.busy = true;
     try {
-      this.nodes.sync(this.ctx, this.servers());
-      ensureWorkloads(this.ctx);
-      await this.provisioner.run(this.ctx);
-      schedule(this.ctx);
-      await startPods(this.ctx);
-      this.nodes.evict(this.ctx);
-      this.restarts.restartNow(this.ctx);
+      const ctx = this.ctx;
+      this.nodes.sync(ctx, this.servers());
+      this.leases.renew(ctx, this.servers());
+      ensureWorkloads(ctx, this.scaled);
+      this.pvController.run(ctx);
+      this.scheduler.run(ctx);
+      await this.provisioner.run(ctx);
+      this.pvController.run(ctx);
+      await this.kubelets.sync(ctx);
+      // Evictions last: a StatefulSet sees its pod gone, and recreates it, on the next pass.
+      this.taintEviction.run(ctx);
+      this.podGc.run(ctx);
+      this.oomKills.run(ctx);
+      ctx.events.expire(ctx.options.eventTtlMs);
     } catch (error) {
       this.log.warn('simulated cluster tick failed', { error: String(error) });
     } finally {

@@ -1,132 +1,151 @@
-import type { Volume } from '@drivebay/api-types';
 import type { KubeObject } from '../kube-api/index.js';
-import { volumesOf } from './scheduler.js';
-import { PROVISIONER } from './seed-cluster.js';
+import { kubeTime } from '../kube-api/index.js';
+import { attach } from './attacher.js';
+import { involvedObject, kubeletOn, SOURCES } from './events.js';
+import { ImagePulls } from './image-pulls.js';
+import { allocatePodIp, internalIp } from './pod-network.js';
+import {
+  containerStatusesOf,
+  containersOf,
+  creatingStatus,
+  needsReadyReport,
+  reportedReadyStatus,
+  restartedStatus,
+  runningStatus,
+  terminatedStatus,
+} from './pod-status.js';
+import { volumesOf } from './pod-volumes.js';
 import type { SimContext } from './sim-context.js';
-import { isReady, podIp, podRef, specOf, statusOf, uidFor } from './sim-objects.js';
+import { isReady, podRef, serverOf, specOf, statusOf } from './sim-objects.js';
 
-// The CSI attacher and the kubelet of the simulated cluster: a scheduled pod's volumes are
-// ControllerPublished to its node's server (after being unpublished from a previous one), staged
-// and published, and then the pod runs.
+/**
+ * The kubelets of the simulated cluster, one per Ready node (a node whose server is down has no
+ * kubelet doing anything): a pod bound to the node goes ContainerCreating while its volumes attach
+ * and images pull, then Running on an IP of the node's pod CIDR; a container that terminated is
+ * started again (restartPolicy Always); a deleted pod's containers are stopped, then it is gone.
+ */
+export class Kubelets {
+  private readonly images = new ImagePulls();
+  /** When the kubelet began stopping a deleted pod, by pod uid. */
+  private readonly stopping = new Map<string, number>();
 
-/** Starts every scheduled pod whose node is Ready, attaching its volumes first. */
-export async function startPods(ctx: SimContext): Promise<void> {
-  for (const pod of ctx.store.list('pods')) {
-    const nodeName = specOf(pod).nodeName as string | undefined;
-    if (!nodeName || statusOf(pod).phase === 'Running' || pod.metadata.deletionTimestamp) continue;
-    const node = ctx.store.get('nodes', { name: nodeName });
-    const serverId = node?.metadata.labels?.['drivebay.io/server'];
-    if (!node || !serverId || !isReady(node)) continue;
-    const volumes = volumesOf(ctx, pod) ?? [];
-    try {
-      for (const volume of volumes) await attach(ctx, volume, serverId, nodeName, pod);
-    } catch (error) {
-      ctx.event(
-        { kind: 'Pod', ...podRef(pod) },
-        'Warning',
-        'FailedAttachVolume',
-        `AttachVolume.Attach failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      continue;
+  async sync(ctx: SimContext): Promise<void> {
+    const pods = ctx.store.list('pods');
+    const uids = new Set(pods.map((p) => p.metadata.uid));
+    for (const uid of this.stopping.keys()) if (!uids.has(uid)) this.stopping.delete(uid);
+    for (const pod of pods) {
+      const nodeName = specOf(pod).nodeName as string | undefined;
+      const node = nodeName ? ctx.store.get('nodes', { name: nodeName }) : undefined;
+      if (!node || !isReady(node)) continue;
+      if (pod.metadata.deletionTimestamp) this.stop(ctx, pod, node.metadata.name);
+      // A pod created without a status is Pending, as the apiserver would have stored it.
+      else if ((statusOf(pod).phase ?? 'Pending') === 'Pending') await this.start(ctx, pod, node);
+      else if (containerStatusesOf(pod).some((s) => s.state.terminated)) this.restart(ctx, pod, node);
+      else if (needsReadyReport(pod))
+        ctx.store.update('pods', podRef(pod), (current) => ({
+          ...current,
+          status: reportedReadyStatus(current, kubeTime(ctx.now())),
+        }));
     }
-    ctx.store.update('pods', podRef(pod), (current) => {
-      const restarts = ((statusOf(current).containerStatuses as { restartCount?: number }[] | undefined) ??
-        [])[0]?.restartCount;
-      return {
-        ...current,
-        status: {
-          phase: 'Running',
-          startTime: new Date().toISOString(),
-          podIP: podIp(pod.metadata.name),
-          conditions: [
-            { type: 'PodScheduled', status: 'True' },
-            { type: 'Ready', status: 'True' },
-          ],
-          containerStatuses: [
-            {
-              name: (specOf(current).containers as { name: string }[])[0]?.name ?? 'main',
-              ready: true,
-              restartCount: restarts ?? 0,
-              state: { running: { startedAt: new Date().toISOString() } },
-            },
-          ],
-        },
-      };
-    });
-    ctx.event({ kind: 'Pod', ...podRef(pod) }, 'Normal', 'Started', `Started container on ${nodeName}`);
   }
-}
 
-/** ControllerPublish to the pod's server (unpublishing from a previous one first), then stage and publish. */
-
-async function attach(
-  ctx: SimContext,
-  volume: Volume,
-  serverId: string,
-  nodeName: string,
-  pod: KubeObject,
-): Promise<void> {
-  let current = volume;
-  if (current.server && current.server !== serverId) {
-    // The attach-detach controller detaching from the old (possibly dead) node.
-    for (const path of current.targetPaths)
-      current = await ctx.csi.nodeUnpublish(current.id, path, ctx.actor);
-    if (current.stagingPath) current = await ctx.csi.unstage(current.id, current.stagingPath, ctx.actor);
-    current = await ctx.csi.unpublish(current.id, current.server as string, ctx.actor);
-    for (const va of ctx.store.list('volumeattachments')) {
-      if ((specOf(va).source as { persistentVolumeName?: string })?.persistentVolumeName === current.name) {
-        ctx.store.delete('volumeattachments', { name: va.metadata.name });
+  private async start(ctx: SimContext, pod: KubeObject, node: KubeObject): Promise<void> {
+    const serverId = serverOf(node);
+    if (!serverId) return;
+    const creating = containerStatusesOf(pod).every((s) => s.state.waiting?.reason === 'ContainerCreating');
+    if (!creating || containerStatusesOf(pod).length === 0)
+      pod = ctx.store.update('pods', podRef(pod), (current) => ({
+        ...current,
+        status: creatingStatus(current, internalIp(node) ?? '', kubeTime(ctx.now())),
+      }));
+    const volumes = volumesOf(ctx, pod) ?? [];
+    for (const volume of volumes) {
+      try {
+        await attach(ctx, volume, serverId, node.metadata.name, pod);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        ctx.events.record(
+          SOURCES.attachDetach,
+          involvedObject(pod),
+          'Warning',
+          'FailedAttachVolume',
+          `AttachVolume.Attach failed for volume "${volume.name}" : ${why}`,
+        );
+        return;
       }
     }
+    // The pod may have been deleted or replaced while its volumes attached.
+    const current = ctx.store.get('pods', podRef(pod));
+    if (!current || current.metadata.uid !== pod.metadata.uid || current.metadata.deletionTimestamp) return;
+    this.images.pull(ctx, current, node.metadata.name);
+    const podIP = allocatePodIp(ctx.store, node, current);
+    const running = ctx.store.update('pods', podRef(current), (latest) => ({
+      ...latest,
+      status: runningStatus(latest, podIP, kubeTime(ctx.now())),
+    }));
+    this.recordStarted(ctx, running, node.metadata.name);
   }
-  current = await ctx.csi.publish(current.id, serverId, ctx.actor);
-  const vaName = `csi-${uidFor(`${current.name}/${nodeName}`).replaceAll('-', '')}`;
-  if (!ctx.store.get('volumeattachments', { name: vaName })) {
-    ctx.store.create('volumeattachments', {
-      metadata: { name: vaName },
-      spec: { attacher: PROVISIONER, nodeName, source: { persistentVolumeName: current.name } },
-      status: { attached: true, attachmentMetadata: { server: serverId } },
-    });
-  }
-  const staging = `/var/lib/kubelet/plugins/kubernetes.io/csi/${PROVISIONER}/${current.name}/globalmount`;
-  current = await ctx.csi.stage(current.id, staging, ctx.actor);
-  const target = `/var/lib/kubelet/pods/${pod.metadata.uid}/volumes/kubernetes.io~csi/${current.name}/mount`;
-  for (const path of current.targetPaths.filter((p) => p !== target)) {
-    current = await ctx.csi.nodeUnpublish(current.id, path, ctx.actor);
-  }
-  await ctx.csi.nodePublish(current.id, target, ctx.actor);
-}
 
-/** Now and then a running pod's container is OOM-killed and restarted, round the pods in turn. */
-export class Restarts {
-  private last = Date.now();
-  private cursor = 0;
+  private recordStarted(ctx: SimContext, pod: KubeObject, nodeName: string): void {
+    for (const container of containersOf(pod)) {
+      const about = involvedObject(pod, `spec.containers{${container.name}}`);
+      ctx.events.record(
+        kubeletOn(nodeName),
+        about,
+        'Normal',
+        'Created',
+        `Created container: ${container.name}`,
+      );
+      ctx.events.record(
+        kubeletOn(nodeName),
+        about,
+        'Normal',
+        'Started',
+        `Started container ${container.name}`,
+      );
+    }
+  }
 
-  restartNow(ctx: SimContext): void {
-    if (ctx.options.restartEveryMs <= 0 || Date.now() - this.last < ctx.options.restartEveryMs) return;
-    this.last = Date.now();
-    const running = ctx.store.list('pods').filter((p) => statusOf(p).phase === 'Running');
-    const pod = running[this.cursor++ % Math.max(1, running.length)];
-    if (!pod) return;
-    ctx.store.update('pods', podRef(pod), (current) => {
-      const statuses = (statusOf(current).containerStatuses as Record<string, unknown>[] | undefined) ?? [];
-      return {
-        ...current,
-        status: {
-          ...statusOf(current),
-          containerStatuses: statuses.map((s) => ({
-            ...s,
-            restartCount: Number(s.restartCount ?? 0) + 1,
-            lastState: { terminated: { exitCode: 137, reason: 'OOMKilled' } },
-          })),
-        },
-      };
-    });
-    ctx.event(
-      { kind: 'Pod', ...podRef(pod) },
-      'Warning',
-      'BackOff',
-      `Container restarted after OOMKilled (exit code 137)`,
-    );
+  /** restartPolicy Always: a terminated container is started again, as a new container. */
+  private restart(ctx: SimContext, pod: KubeObject, node: KubeObject): void {
+    for (const container of containersOf(pod))
+      ctx.events.record(
+        kubeletOn(node.metadata.name),
+        involvedObject(pod, `spec.containers{${container.name}}`),
+        'Normal',
+        'Pulled',
+        `Container image "${container.image}" already present on machine`,
+      );
+    const restarted = ctx.store.update('pods', podRef(pod), (current) => ({
+      ...current,
+      status: restartedStatus(current, kubeTime(ctx.now())),
+    }));
+    this.recordStarted(ctx, restarted, node.metadata.name);
+  }
+
+  /** A deleted pod: its containers are stopped, then the kubelet's final status removes it. */
+  private stop(ctx: SimContext, pod: KubeObject, nodeName: string): void {
+    const uid = pod.metadata.uid ?? '';
+    const since = this.stopping.get(uid);
+    if (since === undefined) {
+      this.stopping.set(uid, ctx.now());
+      for (const container of containersOf(pod))
+        ctx.events.record(
+          kubeletOn(nodeName),
+          involvedObject(pod, `spec.containers{${container.name}}`),
+          'Normal',
+          'Killing',
+          `Stopping container ${container.name}`,
+        );
+      if (statusOf(pod).phase === 'Running')
+        ctx.store.update('pods', podRef(pod), (current) => ({
+          ...current,
+          status: terminatedStatus(current, kubeTime(ctx.now()), { exitCode: 0, reason: 'Completed' }),
+        }));
+      return;
+    }
+    if (ctx.now() - since < ctx.options.containerStopMs) return;
+    this.stopping.delete(uid);
+    ctx.store.delete('pods', podRef(pod));
   }
 }

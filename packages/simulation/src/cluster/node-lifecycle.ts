@@ -1,63 +1,140 @@
 import type { Server } from '@drivebay/api-types';
+import { type KubeObject, kubeTime } from '../kube-api/index.js';
+import { involvedObject, kubeletOn, SOURCES } from './events.js';
+import {
+  kubeletConditions,
+  newBootId,
+  UNREACHABLE,
+  unknownConditions,
+  unreachableTaints,
+} from './node-object.js';
 import type { SimContext } from './sim-context.js';
-import { isReady, podRef, specOf } from './sim-objects.js';
+import {
+  type Condition,
+  isReady,
+  podRef,
+  serverOf,
+  specOf,
+  statusOf,
+  type Taint,
+  taintsOf,
+} from './sim-objects.js';
+
+const NOT_READY = 'node.kubernetes.io/not-ready';
 
 /**
- * The node lifecycle controller of the simulated cluster: a node is Ready while its server is up;
- * pods on a node NotReady for longer than `evictAfterMs` are evicted (their controllers recreate
- * them, and the scheduler places them elsewhere).
+ * The node lifecycle controller, and the kubelet's node status, of the simulated cluster. While a
+ * node's server is up its kubelet posts Ready; once it goes down the controller marks every
+ * condition Unknown (NodeStatusUnknown), taints the node unreachable (NoSchedule and NoExecute,
+ * which the taint manager acts on) and marks its pods not Ready. When the server is back, the
+ * kubelet starts again (a reboot: a new boot id), posts Ready, and the taints are lifted.
  */
 export class NodeLifecycle {
-  private readonly notReadySince = new Map<string, number>();
-
   sync(ctx: SimContext, servers: Iterable<Server>): void {
     const byId = new Map([...servers].map((s) => [s.id, s]));
     for (const node of ctx.store.list('nodes')) {
-      const server = byId.get(node.metadata.labels?.['drivebay.io/server'] ?? '');
+      const server = byId.get(serverOf(node) ?? '');
       if (!server) continue;
-      const ready = server.state === 'up';
-      if (isReady(node) === ready) continue;
-      ctx.store.update('nodes', { name: node.metadata.name }, (current) => ({
+      if (server.state === 'up') this.kubeletPosting(ctx, node);
+      else this.unreachable(ctx, node);
+    }
+  }
+
+  private unreachable(ctx: SimContext, node: KubeObject): void {
+    const conditions = (statusOf(node).conditions as Condition[] | undefined) ?? [];
+    const ready = conditions.find((c) => c.type === 'Ready');
+    const tainted = taintsOf(node).filter((t) => t.key === UNREACHABLE).length === 2;
+    if (ready?.status === 'Unknown' && tainted) return;
+    const at = kubeTime(ctx.now());
+    const taints: Taint[] = [
+      ...taintsOf(node).filter((t) => t.key !== UNREACHABLE && t.key !== NOT_READY),
+      ...unreachableTaints(at),
+    ];
+    const updated = ctx.store.update('nodes', { name: node.metadata.name }, (current) => ({
+      ...current,
+      spec: { ...specOf(current), taints },
+      status: { ...statusOf(current), conditions: unknownConditions(conditions, at) },
+    }));
+    if (ready?.status === 'Unknown') return;
+    ctx.events.record(
+      SOURCES.nodeController,
+      involvedObject(updated),
+      'Normal',
+      'NodeNotReady',
+      `Node ${node.metadata.name} status is now: NodeNotReady`,
+    );
+    this.markPodsNotReady(ctx, node.metadata.name, at);
+  }
+
+  // The controller's MarkPodsNotReady: only the Ready condition changes; the containers, as far as
+  // the apiserver knows, still run.
+  private markPodsNotReady(ctx: SimContext, nodeName: string, at: string): void {
+    for (const pod of ctx.store.list('pods')) {
+      if (specOf(pod).nodeName !== nodeName) continue;
+      const conditions = (statusOf(pod).conditions as Condition[] | undefined) ?? [];
+      const ready = conditions.find((c) => c.type === 'Ready');
+      if (!ready || ready.status === 'False') continue;
+      const updated = ctx.store.update('pods', podRef(pod), (current) => ({
         ...current,
         status: {
-          ...(current.status as object),
-          conditions: [
-            {
-              type: 'Ready',
-              status: ready ? 'True' : 'Unknown',
-              reason: ready ? 'KubeletReady' : 'NodeStatusUnknown',
-              message: ready ? 'kubelet is posting ready status' : 'Kubelet stopped posting node status.',
-              lastTransitionTime: new Date().toISOString(),
-            },
-          ],
+          ...statusOf(current),
+          conditions: conditions.map((c) =>
+            c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: at } : c,
+          ),
         },
       }));
-      if (ready) this.notReadySince.delete(node.metadata.name);
-      else this.notReadySince.set(node.metadata.name, Date.now());
-      ctx.event(
-        { kind: 'Node', name: node.metadata.name },
-        ready ? 'Normal' : 'Warning',
-        ready ? 'NodeReady' : 'NodeNotReady',
-        ready
-          ? `Node ${node.metadata.name} status is now: NodeReady`
-          : `Node ${node.metadata.name} status is now: NodeNotReady (server ${server.id} is ${server.state})`,
+      ctx.events.record(
+        SOURCES.nodeController,
+        involvedObject(updated),
+        'Warning',
+        'NodeNotReady',
+        'Node is not ready',
       );
     }
   }
 
-  evict(ctx: SimContext): void {
-    for (const [nodeName, since] of this.notReadySince) {
-      if (Date.now() - since < ctx.options.evictAfterMs) continue;
-      for (const pod of ctx.store.list('pods')) {
-        if (specOf(pod).nodeName !== nodeName) continue;
-        ctx.event(
-          { kind: 'Pod', ...podRef(pod) },
-          'Warning',
-          'TaintManagerEviction',
-          `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name} (node ${nodeName} is not ready)`,
-        );
-        ctx.store.delete('pods', podRef(pod));
-      }
+  private kubeletPosting(ctx: SimContext, node: KubeObject): void {
+    const taints = taintsOf(node);
+    const lifted = taints.filter((t) => t.key !== UNREACHABLE && t.key !== NOT_READY);
+    if (isReady(node) && lifted.length === taints.length) return;
+    const at = kubeTime(ctx.now());
+    const bootID = newBootId();
+    const rebooted = taints.some((t) => t.key === UNREACHABLE);
+    ctx.store.update('nodes', { name: node.metadata.name }, (current) => ({
+      ...current,
+      spec: withTaints(specOf(current), lifted),
+      status: {
+        ...statusOf(current),
+        conditions: kubeletConditions(at),
+        ...(rebooted && { nodeInfo: { ...(statusOf(current).nodeInfo as object), bootID } }),
+      },
+    }));
+    // The kubelet's own node events name the node by its name as uid.
+    const { resourceVersion: _rv, ...reference } = involvedObject(node);
+    const kubeletRef = { ...reference, uid: node.metadata.name };
+    const kubelet = kubeletOn(node.metadata.name);
+    if (rebooted) {
+      ctx.events.record(kubelet, kubeletRef, 'Normal', 'Starting', 'Starting kubelet.');
+      ctx.events.record(
+        kubelet,
+        kubeletRef,
+        'Warning',
+        'Rebooted',
+        `Node ${node.metadata.name} has been rebooted, boot id: ${bootID}`,
+      );
     }
+    ctx.events.record(
+      kubelet,
+      kubeletRef,
+      'Normal',
+      'NodeReady',
+      `Node ${node.metadata.name} status is now: NodeReady`,
+    );
   }
+}
+
+// A node without taints has no spec.taints at all, as the apiserver stores it.
+function withTaints(spec: Record<string, unknown>, taints: Taint[]): Record<string, unknown> {
+  const { taints: _old, ...rest } = spec;
+  return taints.length > 0 ? { ...rest, taints } : rest;
 }

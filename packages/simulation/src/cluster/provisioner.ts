@@ -1,95 +1,146 @@
-import { VolumeRequestSchema } from '@drivebay/api-types';
+import { type Volume, VolumeRequestSchema } from '@drivebay/api-types';
 import { quantityBytes } from '@drivebay/composer';
+import { type KubeObject, kubeTime } from '../kube-api/index.js';
+import { type EventSource, involvedObject } from './events.js';
+import { STORAGE_PROVISIONER } from './pv-controller.js';
+import { binaryQuantity } from './quantity.js';
+import { SELECTED_NODE } from './scheduler.js';
 import { PROVISIONER } from './seed-cluster.js';
 import type { SimContext } from './sim-context.js';
 import { claimRef, specOf, uidFor } from './sim-objects.js';
 
 /**
- * The CSI external-provisioner of the simulated cluster: a Pending PVC of one of Drivebay's storage
- * classes gets a volume through CreateVolume (the class's parameters as the request's), a PV naming
- * it by volumeHandle, and its binding; a failure is an Event and is tried again later.
+ * The CSI external-provisioner of the simulated cluster: a claim the PV controller handed to it
+ * (and, for WaitForFirstConsumer, whose pod has a node) gets a volume through CreateVolume (the
+ * class's parameters as the request's) and a PV of the capacity CreateVolume answered, pre-bound
+ * to the claim (Pending until the PV controller binds the two). A failure is an Event, retried later.
  */
 export class Provisioner {
   private readonly failedAt = new Map<string, number>();
+  /** The provisioner's identity, in its event source and on every PV it makes. */
+  private readonly identity: string;
+  private readonly source: EventSource;
+
+  constructor(cluster: string, startedAt: number) {
+    this.identity = `${startedAt}-${Number.parseInt(uidFor(cluster).slice(0, 4), 16)}-${PROVISIONER}`;
+    this.source = {
+      component: `${PROVISIONER}_drivebay-csi-controller-0_${uidFor(`${cluster}/provisioner`)}`,
+    };
+  }
 
   async run(ctx: SimContext): Promise<void> {
     for (const claim of ctx.store.list('persistentvolumeclaims')) {
-      if (specOf(claim).volumeName) continue;
+      if (specOf(claim).volumeName || claim.metadata.deletionTimestamp) continue;
+      const annotations = claim.metadata.annotations ?? {};
+      if (annotations[STORAGE_PROVISIONER] !== PROVISIONER) continue;
       const className = String(specOf(claim).storageClassName ?? '');
       const storageClass = ctx.store.get('storageclasses', { name: className });
-      if (!storageClass || storageClass.provisioner !== PROVISIONER) continue;
+      if (!storageClass) continue;
+      if (storageClass.volumeBindingMode === 'WaitForFirstConsumer' && !annotations[SELECTED_NODE]) continue;
       const key = `${claim.metadata.namespace}/${claim.metadata.name}`;
       const failedAt = this.failedAt.get(key);
-      if (failedAt !== undefined && Date.now() - failedAt < ctx.options.provisionRetryMs) continue;
+      if (failedAt !== undefined && ctx.now() - failedAt < ctx.options.provisionRetryMs) continue;
       // External-provisioner names PVs "pvc-<claim uid>"; here the uid is derived from the claim's
       // name, so that a restarted simulator asks for the same volume and CreateVolume is idempotent.
       const pvName = `pvc-${uidFor(`${ctx.options.cluster}/${key}`)}`;
-      const size = String(
-        (specOf(claim).resources as { requests?: { storage?: string } })?.requests?.storage ?? '1Gi',
+      if (ctx.store.get('persistentvolumes', { name: pvName })) continue;
+      ctx.events.record(
+        this.source,
+        involvedObject(claim),
+        'Normal',
+        'Provisioning',
+        `External provisioner is provisioning volume for claim "${key}"`,
       );
       try {
-        const request = VolumeRequestSchema.parse({
-          name: pvName,
-          capacityBytes: quantityBytes(size),
-          cluster: ctx.options.cluster,
-          reclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
-          parameters: storageClass.parameters ?? {},
-        });
-        const { volume } = await ctx.csi.compose(request, ctx.actor);
+        const volume = await this.createVolume(ctx, claim, storageClass, pvName);
         this.failedAt.delete(key);
-        if (!ctx.store.get('persistentvolumes', { name: pvName })) {
-          ctx.store.create('persistentvolumes', {
-            metadata: {
-              name: pvName,
-              annotations: { 'pv.kubernetes.io/provisioned-by': PROVISIONER },
-            },
-            spec: {
-              capacity: { storage: size },
-              accessModes: ['ReadWriteOnce'],
-              persistentVolumeReclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
-              storageClassName: className,
-              claimRef: {
-                kind: 'PersistentVolumeClaim',
-                apiVersion: 'v1',
-                namespace: claim.metadata.namespace,
-                name: claim.metadata.name,
-                uid: claim.metadata.uid,
-              },
-              csi: {
-                driver: PROVISIONER,
-                volumeHandle: volume.id,
-                fsType: volume.request.parameters.fsType,
-                volumeAttributes: { layout: volume.layout, media: volume.media },
-              },
-              volumeMode: 'Filesystem',
-            },
-            status: { phase: 'Bound' },
-          });
-        }
-        ctx.store.update(
-          'persistentvolumeclaims',
-          { name: claim.metadata.name, namespace: claim.metadata.namespace },
-          (current) => ({
-            ...current,
-            spec: { ...specOf(current), volumeName: pvName },
-            status: { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: size } },
-          }),
+        ctx.store.create(
+          'persistentvolumes',
+          this.persistentVolume(ctx, claim, storageClass, pvName, volume),
         );
-        ctx.event(
-          claimRef(claim),
+        ctx.events.record(
+          this.source,
+          involvedObject(claim),
           'Normal',
           'ProvisioningSucceeded',
-          `Successfully provisioned volume ${pvName} (${volume.layout} on ${volume.members.length} ${volume.media} member(s))`,
+          `Successfully provisioned volume ${pvName}`,
         );
       } catch (error) {
-        this.failedAt.set(key, Date.now());
-        ctx.event(
-          claimRef(claim),
+        this.failedAt.set(key, ctx.now());
+        ctx.events.record(
+          this.source,
+          involvedObject(claim),
           'Warning',
           'ProvisioningFailed',
           `failed to provision volume with StorageClass "${className}": ${error instanceof Error ? error.message : String(error)}`,
         );
       }
     }
+  }
+
+  private async createVolume(
+    ctx: SimContext,
+    claim: KubeObject,
+    storageClass: KubeObject,
+    pvName: string,
+  ): Promise<Volume> {
+    const size = (specOf(claim).resources as { requests?: { storage?: string } })?.requests?.storage;
+    const request = VolumeRequestSchema.parse({
+      name: pvName,
+      capacityBytes: quantityBytes(String(size ?? '1Gi')),
+      cluster: ctx.options.cluster,
+      reclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
+      volumeMode: specOf(claim).volumeMode ?? 'Filesystem',
+      parameters: storageClass.parameters ?? {},
+    });
+    return (await ctx.csi.compose(request, ctx.actor)).volume;
+  }
+
+  /** The PV as external-provisioner writes it: the capacity CreateVolume made, not the one asked for. */
+  private persistentVolume(
+    ctx: SimContext,
+    claim: KubeObject,
+    storageClass: KubeObject,
+    pvName: string,
+    volume: Volume,
+  ) {
+    const ref = claimRef(claim);
+    return {
+      metadata: {
+        name: pvName,
+        annotations: {
+          'pv.kubernetes.io/provisioned-by': PROVISIONER,
+          'volume.kubernetes.io/provisioner-deletion-secret-name': '',
+          'volume.kubernetes.io/provisioner-deletion-secret-namespace': '',
+        },
+        finalizers: ['external-provisioner.volume.kubernetes.io/finalizer', 'kubernetes.io/pv-protection'],
+      },
+      spec: {
+        accessModes: specOf(claim).accessModes ?? ['ReadWriteOnce'],
+        capacity: { storage: binaryQuantity(volume.capacityBytes) },
+        claimRef: {
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          name: ref.name,
+          namespace: ref.namespace,
+          resourceVersion: claim.metadata.resourceVersion,
+          uid: claim.metadata.uid,
+        },
+        csi: {
+          driver: PROVISIONER,
+          fsType: volume.request.parameters.fsType,
+          volumeAttributes: {
+            layout: volume.layout,
+            media: volume.media,
+            'storage.kubernetes.io/csiProvisionerIdentity': this.identity,
+          },
+          volumeHandle: volume.id,
+        },
+        persistentVolumeReclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
+        storageClassName: storageClass.metadata.name,
+        volumeMode: specOf(claim).volumeMode ?? 'Filesystem',
+      },
+      status: { phase: 'Pending', lastPhaseTransitionTime: kubeTime(ctx.now()) },
+    };
   }
 }

@@ -1,6 +1,7 @@
 import type { Server } from '@drivebay/api-types';
-import { DRIVEBAY_DRIVER, SERVER_LABEL } from '@drivebay/composer';
-import { buildNode, type KubeObjectInput, type ObjectStore } from '../kube-api/index.js';
+import { DRIVEBAY_DRIVER } from '@drivebay/composer';
+import { kubeTime, type ObjectStore } from '../kube-api/index.js';
+import { simulatedNode } from './node-object.js';
 
 /** The provisioner of Drivebay's storage classes: its CSI driver. */
 export const PROVISIONER = DRIVEBAY_DRIVER;
@@ -18,15 +19,24 @@ const STORAGE_CLASSES: readonly { name: string; isDefault?: boolean; parameters:
   ];
 
 /**
+ * Only slice volumes grow (the composer's ControllerExpandVolume refuses whole-drive volumes), so
+ * only a class of slices may promise expansion.
+ */
+const canExpand = (parameters: Record<string, string>) => parameters.type === 'slice';
+
+/**
  * Gives the simulated cluster what a real one has before any workload: a node for every simulated
  * server (named by its hostname, labelled with the server id) and Drivebay's storage classes.
  * Idempotent: what exists is left as it is, so a restart does not duplicate or reset anything.
  */
-export function seedSimulatedCluster(store: ObjectStore, servers: readonly Server[]): { nodes: number } {
-  for (const server of servers) {
+export function seedSimulatedCluster(
+  store: ObjectStore,
+  servers: readonly Server[],
+  now = Date.now(),
+): { nodes: number } {
+  for (const [index, server] of servers.entries()) {
     if (store.get('nodes', { name: server.hostname })) continue;
-    const node = buildNode({ name: server.hostname, ready: server.state === 'up' });
-    store.create('nodes', withServerLabel(node, server.id));
+    store.create('nodes', simulatedNode(server, index, kubeTime(now)));
   }
   for (const sc of STORAGE_CLASSES) {
     if (store.get('storageclasses', { name: sc.name })) continue;
@@ -39,16 +49,8 @@ export function seedSimulatedCluster(store: ObjectStore, servers: readonly Serve
       parameters: sc.parameters,
       reclaimPolicy: 'Delete',
       volumeBindingMode: 'WaitForFirstConsumer',
-      allowVolumeExpansion: true,
+      ...(canExpand(sc.parameters) && { allowVolumeExpansion: true }),
     });
   }
   return { nodes: servers.length };
-}
-
-function withServerLabel(node: KubeObjectInput, serverId: string): KubeObjectInput {
-  const metadata = node.metadata ?? {};
-  return {
-    ...node,
-    metadata: { ...metadata, labels: { ...(metadata.labels ?? {}), [SERVER_LABEL]: serverId } },
-  };
 }

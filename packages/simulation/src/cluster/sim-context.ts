@@ -1,6 +1,7 @@
 import type { ComposeResponse, Volume, VolumeRequest } from '@drivebay/api-types';
 import type { ObjectStore } from '../kube-api/index.js';
 import { SIMULATED_CLUSTER } from './cluster-id.js';
+import type { EventRecorder } from './events.js';
 import { SIMULATED_WORKLOADS, type SimulatedWorkload } from './workloads.js';
 
 /** The composer's CSI controller and node services, as the simulated sidecars and kubelet call them. */
@@ -20,12 +21,22 @@ export interface ClusterSimOptions {
   cluster: string;
   workloads: readonly SimulatedWorkload[];
   tickMs: number;
-  /** A node NotReady this long has its pods evicted (the taint manager's 5 min, shortened). */
+  /**
+   * What the default tolerations' 300 s on an unreachable or not-ready node take here: every
+   * tolerationSeconds (and so the taint manager's eviction), grace period and pod GC period of
+   * the simulated cluster is scaled by evictAfterMs / 300 s.
+   */
   evictAfterMs: number;
-  /** Every so often a running pod's container restarts (0: never). */
+  /** How long a kubelet takes to stop a deleted pod's containers before the pod is gone. */
+  containerStopMs: number;
+  /** Every so often a running pod's container is OOM-killed and restarted (0: never). */
   restartEveryMs: number;
   /** A claim whose provisioning failed is tried again after this long. */
   provisionRetryMs: number;
+  /** Events last seen longer ago than this are deleted (the apiserver's --event-ttl, 1 h). */
+  eventTtlMs: number;
+  /** The cluster's clock (tests pass a fake one to step through timeouts). */
+  now: () => number;
 }
 
 export const defaultClusterSimOptions: ClusterSimOptions = {
@@ -33,8 +44,11 @@ export const defaultClusterSimOptions: ClusterSimOptions = {
   workloads: SIMULATED_WORKLOADS,
   tickMs: 250,
   evictAfterMs: 5_000,
+  containerStopMs: 1_000,
   restartEveryMs: 60_000,
   provisionRetryMs: 30_000,
+  eventTtlMs: 3_600_000,
+  now: () => Date.now(),
 };
 
 /** What every controller of the simulated cluster works with. */
@@ -44,37 +58,13 @@ export interface SimContext {
   /** Who the composer records as the caller of the CSI steps: "csi:<cluster>". */
   actor: string;
   options: ClusterSimOptions;
-  /** Records a Kubernetes Event about an object, as a controller or the kubelet would. */
-  event(involved: InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** The cluster's clock, from the options. */
+  now(): number;
+  /** Records Kubernetes Events as the controllers and kubelets would (repeats bump the count). */
+  events: EventRecorder;
 }
 
-export interface InvolvedObject {
-  kind: string;
-  name: string;
-  namespace?: string | undefined;
-}
-
-/** Nodes' events go to "default", as the node controller's do. */
-const NAMESPACE_OF_EVENTS = 'default';
-
-export function recordEvent(
-  store: ObjectStore,
-  involved: InvolvedObject,
-  type: 'Normal' | 'Warning',
-  reason: string,
-  message: string,
-): void {
-  const now = new Date().toISOString();
-  const namespace = involved.namespace ?? NAMESPACE_OF_EVENTS;
-  store.create('events', {
-    metadata: { generateName: `${involved.name}.`, namespace },
-    involvedObject: { kind: involved.kind, name: involved.name, ...(involved.namespace && { namespace }) },
-    reason,
-    message,
-    type,
-    count: 1,
-    firstTimestamp: now,
-    lastTimestamp: now,
-    source: { component: 'drivebay-simulated-cluster' },
-  });
+/** Real seconds (a tolerationSeconds, a grace period) in the simulated cluster's shortened time. */
+export function scaledMs(ctx: SimContext, seconds: number): number {
+  return (seconds * ctx.options.evictAfterMs) / 300;
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { SERVER_LABEL } from '@drivebay/composer';
 import type { KubeObject } from '../kube-api/index.js';
+import type { InvolvedObject } from './events.js';
 import type { SimulatedWorkload } from './workloads.js';
 
 // Small readers and names of the simulated cluster's objects, shared by its controllers.
@@ -11,14 +13,60 @@ export const podRef = (pod: KubeObject) => ({
   namespace: pod.metadata.namespace ?? 'default',
 });
 export const claimRef = (claim: KubeObject) => ({
-  kind: 'PersistentVolumeClaim',
   name: claim.metadata.name,
-  namespace: claim.metadata.namespace,
+  namespace: claim.metadata.namespace ?? 'default',
 });
+
+/** The server a node runs on, by the label Drivebay's nodes carry. */
+export const serverOf = (node: KubeObject) => node.metadata.labels?.[SERVER_LABEL];
 
 export function isReady(node: KubeObject): boolean {
   const conditions = (statusOf(node).conditions as { type: string; status: string }[] | undefined) ?? [];
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** A node taint, as spec.taints holds it. */
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  timeAdded?: string;
+}
+
+/** A pod toleration, as spec.tolerations holds it. */
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+export const taintsOf = (node: KubeObject) => (specOf(node).taints as Taint[] | undefined) ?? [];
+export const tolerationsOf = (pod: KubeObject) => (specOf(pod).tolerations as Toleration[] | undefined) ?? [];
+
+/** True when the toleration matches the taint, by the rules of the scheduler and taint manager. */
+export function tolerates(toleration: Toleration, taint: Taint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (toleration.operator === 'Exists') return !toleration.key || toleration.key === taint.key;
+  return toleration.key === taint.key && (toleration.value ?? '') === (taint.value ?? '');
+}
+
+/** A reference to a workload object the simulator does not store (StatefulSet, ReplicaSet, Deployment). */
+export function workloadRef(kind: string, namespace: string, name: string): InvolvedObject {
+  return { apiVersion: 'apps/v1', kind, name, namespace, uid: uidFor(`${namespace}/${name}`) };
+}
+
+/** A pod condition as the kubelet and controllers write them. */
+export function condition(type: string, status: boolean, at: string, reason?: string, message?: string) {
+  return {
+    type,
+    status: status ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: at,
+    ...(reason && { reason }),
+    ...(message && { message }),
+  };
 }
 
 export function claimNamesOf(pod: KubeObject): string[] {
@@ -52,7 +100,21 @@ export function spread(pod: string, node: string): number {
   return createHash('sha1').update(`${pod}@${node}`).digest().readUInt32BE(0);
 }
 
-export function podIp(name: string): string {
-  const n = createHash('sha1').update(name).digest();
-  return `10.244.${n[0]}.${((n[1] ?? 0) % 254) + 1}`;
+/** A pod or node condition. */
+export interface Condition {
+  type: string;
+  status: string;
+  lastTransitionTime?: string;
+  [field: string]: unknown;
+}
+
+/** `next`, keeping each condition's lastTransitionTime from `previous` where its status did not change. */
+export function keepTransitions(previous: unknown, next: Condition[]): Condition[] {
+  const before = Array.isArray(previous) ? (previous as Condition[]) : [];
+  return next.map((c) => {
+    const old = before.find((b) => b.type === c.type);
+    return old && old.status === c.status && old.lastTransitionTime
+      ? { ...c, lastTransitionTime: old.lastTransitionTime }
+      : c;
+  });
 }

@@ -96,11 +96,12 @@ export function buildPv(p: {
   };
 }
 
-/** A storage class of a CSI provisioner. */
+/** A storage class of a CSI provisioner; it promises volume expansion only when told to. */
 export function buildStorageClass(p: {
   name: string;
   provisioner?: string;
   isDefault?: boolean;
+  allowVolumeExpansion?: boolean;
 }): KubeObjectInput {
   return {
     metadata: {
@@ -110,7 +111,7 @@ export function buildStorageClass(p: {
     provisioner: p.provisioner ?? 'csi.drivebay.io',
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'WaitForFirstConsumer',
-    allowVolumeExpansion: true,
+    ...(p.allowVolumeExpansion && { allowVolumeExpansion: true }),
   };
 }
 

@@ -35,10 +35,14 @@ export function matchesFields(requirements: FieldRequirement[], object: KubeObje
   return requirements.every((req) => (fieldValue(object, req.path) === req.value) !== req.negated);
 }
 
+// Boolean fields the apiserver converts from Go values, so an absent one reads as "false".
+const BOOLEAN_FIELDS = new Set(['spec.unschedulable', 'spec.hostNetwork']);
+
 /** The string form of a dotted field of an object, '' when absent. */
 export function fieldValue(object: KubeObject, path: string): string {
   // The events `source` field selects on source.component, as the apiserver's field set does.
   if (path === 'source') return readString(object, 'source.component');
   const value = readPath(object, path);
+  if (value === undefined && BOOLEAN_FIELDS.has(path)) return 'false';
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : readString(object, path);
 }

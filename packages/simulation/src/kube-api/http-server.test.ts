@@ -109,6 +109,44 @@ describe('the simulated apiserver over HTTP', () => {
     ).toBe(415);
   });
 
+  it('deletes a pod on a node gracefully (Terminating until forced) and anything else at once', async () => {
+    sim = await startKubeApiSimulator({ now: () => Date.parse('2025-01-01T00:00:00Z') });
+    sim.store.create('pods', buildPod({ name: 'on-node', nodeName: 'n1' }));
+    sim.store.create('pods', buildPod({ name: 'unscheduled' }));
+    const graceful = await call('DELETE', '/api/v1/namespaces/default/pods/on-node', {
+      kind: 'DeleteOptions',
+      apiVersion: 'v1',
+      propagationPolicy: 'Background',
+    });
+    expect(graceful.status).toBe(200);
+    expect(graceful.body.metadata).toMatchObject({
+      deletionTimestamp: '2025-01-01T00:00:30Z',
+      deletionGracePeriodSeconds: 30,
+    });
+    // A write cannot call the deletion off.
+    await call(
+      'PATCH',
+      '/api/v1/namespaces/default/pods/on-node',
+      { metadata: { deletionTimestamp: null } },
+      {
+        'content-type': 'application/merge-patch+json',
+      },
+    );
+    expect(sim.store.get('pods', { name: 'on-node' })?.metadata.deletionTimestamp).toBe(
+      '2025-01-01T00:00:30Z',
+    );
+    // A second, shorter delete shortens it; grace period 0 (kubectl delete --force) removes the pod.
+    await call('DELETE', '/api/v1/namespaces/default/pods/on-node?gracePeriodSeconds=5');
+    expect(sim.store.get('pods', { name: 'on-node' })?.metadata.deletionGracePeriodSeconds).toBe(5);
+    await call('DELETE', '/api/v1/namespaces/default/pods/on-node', { gracePeriodSeconds: 0 });
+    expect(sim.store.get('pods', { name: 'on-node' })).toBeUndefined();
+    expect((await call('DELETE', '/api/v1/namespaces/default/pods/unscheduled')).status).toBe(200);
+    expect(sim.store.get('pods', { name: 'unscheduled' })).toBeUndefined();
+    expect((await call('DELETE', '/api/v1/namespaces/default/pods/x?gracePeriodSeconds=-1')).status).toBe(
+      400,
+    );
+  });
+
   it('creates events with generated names, in the namespace of the URL', async () => {
     sim = await startKubeApiSimulator();
     const event = {

@@ -1,7 +1,8 @@
 /**
- * A Kubernetes-API-compatible simulator: enough of core/v1 and storage.k8s.io/v1 (discovery, list,
- * watch with history and bookmarks, Tables for kubectl, patches) that client-node informers and kubectl
- * run against it unchanged, over an in-process store the rest of Drivebay drives.
+ * A Kubernetes-API-compatible simulator: enough of core/v1, storage.k8s.io/v1 and
+ * coordination.k8s.io/v1 (discovery, list, watch with history and bookmarks, Tables for kubectl,
+ * patches) that client-node informers and kubectl run against it unchanged, over an in-process
+ * store the rest of Drivebay drives.
  */
 import { WatchFaults } from './faults.js';
 import { KubeApiHttpServer } from './http-server.js';
@@ -17,6 +18,7 @@ export {
   buildVolumeAttachment,
 } from './builders.js';
 export type { ExpiredFault } from './faults.js';
+export { kubeTime } from './object-meta.js';
 export { type ObjectChange, ObjectStore, type ObjectStoreOptions } from './object-store.js';
 export { RESOURCES, type ResourceDef, type ResourceName } from './resources.js';
 export { KubeApiError } from './status.js';

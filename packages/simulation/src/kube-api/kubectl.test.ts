@@ -1,42 +1,22 @@
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../testing/kube-client.js';
+import { Kubectl, kubectlPresent } from '../testing/kubectl.js';
 import { seedShop, tables } from '../testing/kubectl-fixture.js';
-import { type KubeApiSimulator, startKubeApiSimulator } from './index.js';
-
-const KUBECTL = '/usr/bin/kubectl';
-const kubectlPresent = existsSync(KUBECTL);
-const run = promisify(execFile);
+import { buildPod, type KubeApiSimulator, startKubeApiSimulator } from './index.js';
 
 let sim: KubeApiSimulator;
-let home: string;
-
-// An empty kubeconfig and a private HOME and cache: only --server is ever contacted.
-function kubectlArgs(args: string[]) {
-  const options = ['--server', sim.url, '--request-timeout=5s', `--cache-dir=${join(home, 'cache')}`];
-  const env = { ...process.env, KUBECONFIG: join(home, 'kubeconfig'), HOME: home };
-  return { argv: [...options, ...args], env };
-}
-
-async function kubectl(...args: string[]): Promise<string> {
-  const { argv, env } = kubectlArgs(args);
-  return (await run(KUBECTL, argv, { env, timeout: 10_000 })).stdout;
-}
+let cli: Kubectl;
+const kubectl = (...args: string[]) => cli.run(...args);
 
 describe('kubectl against the simulator', () => {
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'kube-sim-kubectl-'));
-    writeFileSync(join(home, 'kubeconfig'), '');
     sim = await startKubeApiSimulator();
+    cli = new Kubectl(() => sim.url);
     seedShop(sim.store);
   });
   afterAll(async () => {
     await sim?.close();
-    if (home) rmSync(home, { recursive: true, force: true });
+    cli?.close();
   });
 
   it.skipIf(!kubectlPresent)('get pods -A -o wide shows IP, NODE and STATUS per pod', async () => {
@@ -132,12 +112,7 @@ describe('kubectl against the simulator', () => {
   });
 
   it.skipIf(!kubectlPresent)('get pods -w prints the list, then each change', async () => {
-    const { argv, env } = kubectlArgs(['get', 'pods', '-n', 'shop', '-w', '--output-watch-events']);
-    const child = spawn(
-      KUBECTL,
-      argv.filter((arg) => !arg.startsWith('--request-timeout')),
-      { env },
-    );
+    const child = cli.spawn('get', 'pods', '-n', 'shop', '-w', '--output-watch-events');
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -160,4 +135,21 @@ describe('kubectl against the simulator', () => {
       'MODIFIED queued Running',
     ]);
   });
+
+  it.skipIf(!kubectlPresent)(
+    'delete pod leaves a pod on a node Terminating; --force --grace-period=0 removes it',
+    async () => {
+      sim.store.create(
+        'pods',
+        buildPod({ name: 'doomed', namespace: 'shop', nodeName: 'server-01', labels: { app: 'doomed' } }),
+      );
+      expect(await kubectl('delete', 'pod', 'doomed', '-n', 'shop', '--wait=false')).toContain(
+        'pod "doomed" deleted',
+      );
+      const [pods] = tables(await kubectl('get', 'pods', '-n', 'shop', '-l', 'app=doomed'));
+      expect(pods?.map((p) => `${p.NAME} ${p.READY} ${p.STATUS}`)).toEqual(['doomed 1/1 Terminating']);
+      await kubectl('delete', 'pod', 'doomed', '-n', 'shop', '--force', '--grace-period=0');
+      expect(sim.store.get('pods', { name: 'doomed', namespace: 'shop' })).toBeUndefined();
+    },
+  );
 });

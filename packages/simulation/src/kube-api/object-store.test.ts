@@ -98,6 +98,20 @@ describe('ObjectStore', () => {
     ]);
   });
 
+  it("starts with a cluster's namespaces, each labelled with its name, and keeps generateName", () => {
+    const store = new ObjectStore();
+    expect(store.list('namespaces').map((ns) => ns.metadata.labels)).toEqual(
+      ['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name) => ({
+        'kubernetes.io/metadata.name': name,
+      })),
+    );
+    const pod = store.create('pods', { metadata: { generateName: 'web-7d4b9-' } });
+    expect(pod.metadata).toMatchObject({
+      generateName: 'web-7d4b9-',
+      name: expect.stringMatching(/^web-7d4b9-\w{5}$/),
+    });
+  });
+
   it('deletes a namespace with everything in it', () => {
     const store = new ObjectStore();
     store.create('namespaces', { metadata: { name: 'shop' } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ChangeHistory, type Compacted, isCompacted, rewind } from './change-history.js';
-import { deepFreeze, objectKey, thaw } from './object-meta.js';
+import { deepFreeze, kubeTime, objectKey, thaw } from './object-meta.js';
 import { buildCreated, buildReplacement } from './object-write.js';
 import { RESOURCES, type ResourceName, resourceDef } from './resources.js';
 import { alreadyExists, KubeApiError, notFound } from './status.js';
@@ -37,7 +37,8 @@ export class ObjectStore {
     this.now = options.now ?? Date.now;
     this.newUid = options.newUid ?? randomUUID;
     // Every real cluster has these, and kubectl defaults to `default`.
-    for (const name of ['default', 'kube-system']) this.create('namespaces', { metadata: { name } });
+    for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system'])
+      this.create('namespaces', { metadata: { name } });
   }
 
   /** The latest committed resourceVersion. */
@@ -97,6 +98,24 @@ export class ObjectStore {
     if (!current) throw new KubeApiError(notFound(resourceDef(resource), ref.name));
     if (resource === 'namespaces') this.deleteContents(ref.name);
     return this.commit('DELETED', resource, thaw(current), current);
+  }
+
+  /**
+   * Starts a graceful deletion, as the apiserver does for a pod on a node: the object stays, with
+   * deletionTimestamp `gracePeriodSeconds` ahead, until its kubelet (or a force delete) removes it.
+   * A deletion under way can only be shortened, never pushed back; 0 removes the object at once.
+   */
+  beginDelete(resource: ResourceName, ref: ObjectRef, gracePeriodSeconds: number): KubeObject {
+    const current = this.get(resource, ref);
+    if (!current) throw new KubeApiError(notFound(resourceDef(resource), ref.name));
+    if (gracePeriodSeconds <= 0) return this.delete(resource, ref);
+    const deadline = this.now() + gracePeriodSeconds * 1000;
+    const { deletionTimestamp, deletionGracePeriodSeconds } = current.metadata;
+    if (deletionTimestamp && Number(deletionGracePeriodSeconds) <= gracePeriodSeconds) return current;
+    const object = thaw(current);
+    object.metadata.deletionTimestamp = kubeTime(deadline);
+    object.metadata.deletionGracePeriodSeconds = gracePeriodSeconds;
+    return this.commit('MODIFIED', resource, object, current);
   }
 
   /** Drops history up to `rv` (at most the current one): later watches from before it expire. */

@@ -12,8 +12,10 @@ export interface Assigned {
 
 /** The object a create stores (before its resourceVersion): server-owned metadata filled in. */
 export function buildCreated(def: ResourceDef, input: KubeObjectInput, assigned: Assigned): KubeObject {
-  const { generateName: _generated, namespace: _namespace, ...meta } = structuredClone(input.metadata);
+  // generateName stays on the object, as the apiserver keeps it.
+  const { namespace: _namespace, ...meta } = structuredClone(input.metadata);
   const isNamespace = def.plural === 'namespaces' && !input.status;
+  const name = chooseName(def, input);
   return {
     ...structuredClone(input),
     // The namespace controller would make a new namespace Active at once.
@@ -22,7 +24,11 @@ export function buildCreated(def: ResourceDef, input: KubeObjectInput, assigned:
     kind: def.kind,
     metadata: {
       ...meta,
-      name: chooseName(def, input),
+      // The apiserver labels every namespace with its own name, so selectors can pick it.
+      ...(def.plural === 'namespaces' && {
+        labels: { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name },
+      }),
+      name,
       ...(assigned.namespace ? { namespace: assigned.namespace } : {}),
       uid: assigned.uid,
       // In-process seeding may backdate objects (so AGE reads like a real cluster); HTTP creates strip it.
@@ -46,16 +52,26 @@ export function buildReplacement(def: ResourceDef, current: KubeObject, next: Ku
         `the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`,
       ),
     );
+  const { deletionTimestamp: _at, deletionGracePeriodSeconds: _grace, ...metadata } = next.metadata;
   return {
     ...next,
     apiVersion: current.apiVersion,
     kind: current.kind,
-    metadata: { ...next.metadata, ...identity(current) },
+    metadata: { ...metadata, ...identity(current) },
   };
 }
 
-// Fields only the server owns: a write can't move an object or rewrite its history.
+// Fields only the server owns: a write can't move an object, rewrite its history, or start or
+// call off its deletion (only a DELETE does that).
 function identity(current: KubeObject) {
   const { name, namespace, uid, creationTimestamp, resourceVersion } = current.metadata;
-  return { name, ...(namespace ? { namespace } : {}), uid, creationTimestamp, resourceVersion };
+  const { deletionTimestamp, deletionGracePeriodSeconds } = current.metadata;
+  return {
+    name,
+    ...(namespace ? { namespace } : {}),
+    uid,
+    creationTimestamp,
+    resourceVersion,
+    ...(deletionTimestamp ? { deletionTimestamp, deletionGracePeriodSeconds } : {}),
+  };
 }

@@ -7,7 +7,8 @@ export type ResourceName =
   | 'persistentvolumes'
   | 'events'
   | 'storageclasses'
-  | 'volumeattachments';
+  | 'volumeattachments'
+  | 'leases';
 
 /** One API resource the simulator serves, described the way discovery describes it. */
 export interface ResourceDef {
@@ -15,7 +16,7 @@ export interface ResourceDef {
   readonly singular: string;
   readonly kind: string;
   /** '' is the legacy core group served under /api. */
-  readonly group: '' | 'storage.k8s.io';
+  readonly group: '' | 'storage.k8s.io' | 'coordination.k8s.io';
   readonly version: 'v1';
   readonly namespaced: boolean;
   readonly shortNames: readonly string[];
@@ -30,6 +31,7 @@ export const RESOURCE_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'upda
 
 const core = { group: '', version: 'v1' } as const;
 const storage = { group: 'storage.k8s.io', version: 'v1' } as const;
+const coordination = { group: 'coordination.k8s.io', version: 'v1' } as const;
 
 /** The resource table: everything the simulated cluster knows about. */
 export const RESOURCES = [
@@ -51,7 +53,16 @@ export const RESOURCES = [
     namespaced: true,
     shortNames: ['po'],
     categories: ['all'],
-    fields: ['spec.nodeName', 'status.phase', 'spec.restartPolicy', 'spec.schedulerName', 'status.podIP'],
+    fields: [
+      'spec.nodeName',
+      'spec.restartPolicy',
+      'spec.schedulerName',
+      'spec.serviceAccountName',
+      'spec.hostNetwork',
+      'status.phase',
+      'status.podIP',
+      'status.nominatedNodeName',
+    ],
   },
   {
     ...core,
@@ -91,14 +102,19 @@ export const RESOURCES = [
     namespaced: true,
     shortNames: ['ev'],
     categories: [],
+    // The apiserver's selectable fields of core/v1 Events (kubectl describe selects on name, namespace, uid, kind).
     fields: [
       'involvedObject.kind',
-      'involvedObject.name',
       'involvedObject.namespace',
+      'involvedObject.name',
       'involvedObject.uid',
+      'involvedObject.apiVersion',
+      'involvedObject.resourceVersion',
+      'involvedObject.fieldPath',
       'reason',
-      'type',
+      'reportingComponent',
       'source',
+      'type',
     ],
   },
   {
@@ -117,6 +133,17 @@ export const RESOURCES = [
     singular: 'volumeattachment',
     kind: 'VolumeAttachment',
     namespaced: false,
+    shortNames: [],
+    categories: [],
+    fields: [],
+  },
+  {
+    // Node heartbeats (kube-node-lease), which kubectl describe node shows.
+    ...coordination,
+    plural: 'leases',
+    singular: 'lease',
+    kind: 'Lease',
+    namespaced: true,
     shortNames: [],
     categories: [],
     fields: [],

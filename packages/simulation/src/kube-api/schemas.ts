@@ -42,6 +42,11 @@ export const ObjectBodySchema = z.looseObject({
 /** A parsed object body. */
 export type ObjectBody = z.infer<typeof ObjectBodySchema>;
 
+/** The body of a DELETE (meta/v1 DeleteOptions); only the grace period changes what happens. */
+export const DeleteOptionsSchema = z.looseObject({
+  gracePeriodSeconds: z.number().int().min(0).nullable().optional(),
+});
+
 const nullableLabelMap = z.record(z.string(), z.string().nullable()).nullable();
 
 /** An RFC 7386 merge patch: an object whose nulls delete; labels and annotations must stay strings. */

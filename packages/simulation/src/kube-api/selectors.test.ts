@@ -73,6 +73,47 @@ describe('field selectors', () => {
     expect(on('metadata.namespace=shop', pending)).toBe(true);
   });
 
+  it('selects events on every field kubectl describe sends, with the reference the recorder writes', () => {
+    const event: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'cassandra-0.17f', namespace: 'db' },
+      involvedObject: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        name: 'cassandra-0',
+        namespace: 'db',
+        uid: 'u-1',
+        resourceVersion: '42',
+        fieldPath: 'spec.containers{cassandra}',
+      },
+      reportingComponent: 'kubelet',
+      source: { component: 'kubelet', host: 'node-1' },
+      reason: 'Started',
+      type: 'Normal',
+    };
+    const fields = resourceDef('events').fields;
+    const on = (text: string) => matchesFields(parseFieldSelector(text, fields), event);
+    // What `kubectl describe pod` (1.32) sends, and what describe pvc/node add.
+    expect(on('involvedObject.name=cassandra-0,involvedObject.namespace=db,involvedObject.uid=u-1')).toBe(
+      true,
+    );
+    expect(on('involvedObject.kind=Pod,involvedObject.apiVersion=v1,involvedObject.resourceVersion=42')).toBe(
+      true,
+    );
+    expect(on('involvedObject.fieldPath=spec.containers{cassandra}')).toBe(true);
+    expect(on('reportingComponent=kubelet,source=kubelet,reason=Started,type=Normal')).toBe(true);
+    expect(on('involvedObject.uid=other')).toBe(false);
+  });
+
+  it('reads an absent boolean field as false, as the apiserver converts it', () => {
+    const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, spec: {} };
+    const cordoned = { ...node, spec: { unschedulable: true } };
+    const fields = resourceDef('nodes').fields;
+    expect(matchesFields(parseFieldSelector('spec.unschedulable=false', fields), node)).toBe(true);
+    expect(matchesFields(parseFieldSelector('spec.unschedulable=false', fields), cordoned)).toBe(false);
+  });
+
   it('refuses fields the kind does not index and terms without an operator', () => {
     expect(() => parseFieldSelector('spec.nodeName=x', resourceDef('persistentvolumes').fields)).toThrow(
       /field label not supported: spec.nodeName/,

@@ -3,51 +3,6 @@ import { readArray, readPath, readString } from './object-path.js';
 import { ageColumn, type Column, nameColumn, pathColumn } from './table-columns.js';
 import type { KubeObject } from './types.js';
 
-function containerStatuses(pod: KubeObject): Record<string, unknown>[] {
-  return readArray(pod, 'status.containerStatuses').filter((s): s is Record<string, unknown> => !!s);
-}
-
-// The STATUS column's logic in short: a container's waiting/terminated reason beats the phase.
-function podStatus(pod: KubeObject): string {
-  if (pod.metadata.deletionTimestamp) return 'Terminating';
-  let reason = readString(pod, 'status.reason') || readString(pod, 'status.phase') || 'Unknown';
-  for (const status of containerStatuses(pod))
-    reason =
-      readString(status, 'state.waiting.reason') || readString(status, 'state.terminated.reason') || reason;
-  return reason;
-}
-
-/** pods: NAME READY STATUS RESTARTS AGE, wide adds IP NODE NOMINATED NODE READINESS GATES. */
-export const podColumns: Column[] = [
-  nameColumn,
-  {
-    name: 'Ready',
-    type: 'string',
-    description: 'The aggregate readiness state of this pod for accepting traffic.',
-    cell: (pod) => {
-      const ready = containerStatuses(pod).filter((s) => s.ready === true).length;
-      return `${ready}/${readArray(pod, 'spec.containers').length}`;
-    },
-  },
-  {
-    name: 'Status',
-    type: 'string',
-    description: 'The aggregate status of the containers in this pod.',
-    cell: podStatus,
-  },
-  {
-    name: 'Restarts',
-    type: 'string',
-    description: 'The number of times the containers in this pod have been restarted.',
-    cell: (pod) => String(containerStatuses(pod).reduce((sum, s) => sum + Number(s.restartCount ?? 0), 0)),
-  },
-  ageColumn,
-  pathColumn('IP', 'status.podIP', { priority: 1 }),
-  pathColumn('Node', 'spec.nodeName', { priority: 1 }),
-  pathColumn('Nominated Node', 'status.nominatedNodeName', { priority: 1 }),
-  { ...pathColumn('Readiness Gates', 'spec.readinessGates', { priority: 1 }), cell: () => '<none>' },
-];
-
 function nodeAddress(node: KubeObject, type: string): string {
   const found = readArray(node, 'status.addresses').find((a) => readString(a, 'type') === type);
   return readString(found, 'address') || '<none>';
@@ -131,4 +86,11 @@ export const eventColumns: Column[] = [
     cell: (e) => Number(readPath(e, 'count') ?? 1),
   },
   { ...nameColumn, priority: 1 },
+];
+
+/** leases: NAME HOLDER AGE. */
+export const leaseColumns: Column[] = [
+  nameColumn,
+  pathColumn('Holder', 'spec.holderIdentity', {}, ''),
+  ageColumn,
 ];

@@ -1,6 +1,7 @@
 import type { ResourceDef, ResourceName } from './resources.js';
 import type { Cell, Column } from './table-columns.js';
-import { eventColumns, namespaceColumns, nodeColumns, podColumns } from './table-core.js';
+import { eventColumns, leaseColumns, namespaceColumns, nodeColumns } from './table-core.js';
+import { podColumns } from './table-pods.js';
 import { pvColumns, pvcColumns, storageClassColumns, volumeAttachmentColumns } from './table-storage.js';
 import type { KubeObject } from './types.js';
 
@@ -13,6 +14,7 @@ const COLUMNS: Record<ResourceName, Column[]> = {
   events: eventColumns,
   storageclasses: storageClassColumns,
   volumeattachments: volumeAttachmentColumns,
+  leases: leaseColumns,
 };
 
 /** How much of each object a Table row carries (the `includeObject` query parameter). */

@@ -8,6 +8,7 @@ export interface MetaFields {
   resourceVersion?: string;
   creationTimestamp?: string;
   deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   [key: string]: unknown;

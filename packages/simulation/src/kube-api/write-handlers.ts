@@ -1,10 +1,17 @@
 import type { z } from 'zod';
+import { gracePeriodFor } from './graceful-delete.js';
 import { applyJsonPatch, type JsonPatch, JsonPatchError, JsonPatchSchema } from './json-patch.js';
 import { applyMergePatch } from './merge-patch.js';
 import { readBody, sendJson } from './respond.js';
-import { describeIssues, MergePatchSchema, type ObjectBody, ObjectBodySchema } from './schemas.js';
+import {
+  DeleteOptionsSchema,
+  describeIssues,
+  MergePatchSchema,
+  type ObjectBody,
+  ObjectBodySchema,
+} from './schemas.js';
 import type { ResourceRequest } from './server-context.js';
-import { badRequest, failure, KubeApiError, unsupportedMediaType } from './status.js';
+import { badRequest, failure, KubeApiError, notFound, unsupportedMediaType } from './status.js';
 import type { KubeObjectInput, ObjectRef } from './types.js';
 
 /** POST on a collection: create (events from a podwatcher, objects from kubectl create). */
@@ -57,9 +64,22 @@ function applyJson(current: unknown, patch: JsonPatch): unknown {
   }
 }
 
-/** DELETE on an object: answers its last state, as the apiserver does for immediate deletion. */
-export function handleDelete({ ctx, res, target }: ResourceRequest): void {
-  sendJson(res, 200, ctx.store.delete(target.def.plural, refOf(target)));
+/**
+ * DELETE on an object: a pod on a node starts terminating (its kubelet finishes the deletion),
+ * anything else goes at once; either way the answer is the object's last state.
+ */
+export async function handleDelete({ ctx, req, res, target, url }: ResourceRequest): Promise<void> {
+  const text = await readBody(req);
+  const options = parse(DeleteOptionsSchema, text.trim() ? parseJson(text) : {});
+  const query = url.searchParams.get('gracePeriodSeconds');
+  const requested = query === null ? (options.gracePeriodSeconds ?? undefined) : Number(query);
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 0))
+    throw new KubeApiError(badRequest(`gracePeriodSeconds must be a whole number of seconds, not ${query}`));
+  const ref = refOf(target);
+  const current = ctx.store.get(target.def.plural, ref);
+  if (!current) throw new KubeApiError(notFound(target.def, ref.name));
+  const grace = gracePeriodFor(target.def, current, requested);
+  sendJson(res, 200, ctx.store.beginDelete(target.def.plural, ref, grace));
 }
 
 function refOf(target: ResourceRequest['target']): ObjectRef {
@@ -75,7 +95,10 @@ function checkKind(kind: string, body: ObjectBody): ObjectBody & KubeObjectInput
 }
 
 async function readJson(req: ResourceRequest['req']): Promise<unknown> {
-  const text = await readBody(req);
+  return parseJson(await readBody(req));
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
