@@ -4,6 +4,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DrivebayApi } from './support/api.js';
 import { CONSOLE_PAGES, type ConsolePage, seedEveryPage } from './support/console-pages.js';
 import { layoutProblems } from './support/layout.js';
+import { saveFullPage } from './support/screenshot.js';
 import { serverForThisFile } from './support/server.js';
 import { signInBrowser } from './support/session.js';
 
@@ -90,23 +91,4 @@ async function visit(page: Page, { path, heading, loaded, lastPart }: ConsolePag
     // Two frames: the virtualized lists measure their rows in one and lay them out in the next.
     for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
   });
-}
-
-/**
- * The console scrolls inside its main area (the header stays put), so a full-page screenshot of
- * the window shows one screen: grow the window to the content for the picture, then restore it.
- */
-async function saveFullPage(page: Page, path: string): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: WIDTHS[0], height: HEIGHT };
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const overflow = main ? main.scrollHeight - main.clientHeight : 0;
-    return document.documentElement.scrollHeight + Math.max(0, overflow);
-  });
-  await page.setViewportSize({
-    width: viewport.width,
-    height: Math.min(Math.max(height, viewport.height), 6000),
-  });
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
-  await page.setViewportSize(viewport);
 }

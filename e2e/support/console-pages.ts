@@ -56,7 +56,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     heading: 'PVC data-cassandra-0',
     loaded: 'Member state',
   },
-  { name: 'events', path: '/events', heading: 'Events', loaded: 'DriveFailed' },
+  { name: 'events', path: '/events', heading: 'Events', loaded: 'events shown' },
   { name: 'incident', path: '/incident', heading: 'Incident', loaded: 'Volumes that lost redundancy' },
   { name: 'audit', path: '/audit', heading: 'Audit', loaded: 'POST /api/v1/volumes' },
   { name: 'users', path: '/admin/users', heading: 'Users', loaded: 'e2e-pages-viewer' },

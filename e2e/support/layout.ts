@@ -53,6 +53,17 @@ function measureLayout(limits: LayoutLimits): string[] {
     return `<${el.tagName.toLowerCase()}${classes}> "${text.length > 48 ? `${text.slice(0, 47)}…` : text}"`;
   };
   const px = (n: number) => `${Math.round(n)} px`;
+  // Text a reader sees: a screen-reader-only label (clipped to a pixel) adds no width to read.
+  const visibleText = (el: Element): string => {
+    let text = '';
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && parent.getBoundingClientRect().width <= 1) continue;
+      text += ` ${node.textContent ?? ''}`;
+    }
+    return text;
+  };
 
   // The page's own scroll region (the box that scrolls the page's heading: the shell's main, or the
   // document): what it hides is scrolled off, not clipped. Scroll boxes inside it (a table's, a list's) clip.
@@ -216,7 +227,7 @@ function measureLayout(limits: LayoutLimits): string[] {
     if (unseen(cell)) continue;
     const width = cell.getBoundingClientRect().width;
     if (width === 0 || width >= limits.proseMinWidth) continue;
-    if (words(cell.textContent ?? '').length >= 4)
+    if (words(visibleText(cell)).length >= 4)
       narrow.add(`prose column too narrow: ${nameOf(cell)} is ${px(width)} wide`);
   }
   problems.push(...narrow);

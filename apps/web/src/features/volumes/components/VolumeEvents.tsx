@@ -1,4 +1,5 @@
 import { ErrorState } from '../../../shared/components/ErrorState';
+import { EventMessage } from '../../../shared/components/EventMessage';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import { SeverityIcon } from '../../../shared/components/SeverityIcon';
 import { formatTimestamp } from '../../../shared/format/time';
@@ -28,7 +29,7 @@ export function VolumeEvents({ id }: { id: string }) {
       ) : (
         <>
           <ol
-            className="event-list"
+            className="event-list volume-event-list"
             aria-label={`Events for volume ${id}`}
             data-event-count={list.events.length}
           >
@@ -44,7 +45,9 @@ export function VolumeEvents({ id }: { id: string }) {
                   <SeverityIcon severity={event.severity} /> {event.severity}
                 </span>
                 <span className="event-type">{event.type}</span>
-                <span className="event-message">{event.message}</span>
+                <span className="event-message">
+                  <EventMessage event={event} />
+                </span>
                 <span className="event-actor">{event.actor}</span>
               </li>
             ))}

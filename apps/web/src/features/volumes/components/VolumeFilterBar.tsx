@@ -74,7 +74,7 @@ export function VolumeFilterBar({ filters, onChange }: VolumeFilterBarProps) {
           name="q"
           type="search"
           value={q}
-          placeholder="name, PVC, workload or pod"
+          placeholder="name, PVC, workload, pod"
           spellCheck={false}
           onChange={(e) => setQ(e.target.value)}
           onBlur={() => q.trim() !== (filters.q ?? '') && apply({})}

@@ -57,7 +57,11 @@ export const VolumeRow = memo(function VolumeRow({
           'not bound'
         )}
       </td>
-      <td data-column="workload" className={volume.binding?.workload ? undefined : 'cell-muted'}>
+      <td
+        data-column="workload"
+        className={volume.binding?.workload ? undefined : 'cell-muted'}
+        title={volume.binding?.workload ?? undefined}
+      >
         {volume.binding?.workload ?? '—'}
       </td>
       <td data-column="cluster">{volume.cluster}</td>

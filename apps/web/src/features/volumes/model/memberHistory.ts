@@ -50,7 +50,8 @@ export function memberHistoryRows(volume: Volume, now: number): MemberHistoryRow
             text: `rebuilding from the other copy onto drive ${change.replacementDriveId ?? 'a replacement'}${progress}`,
           };
         }
-        case 'rebuilt':
+        default:
+          // 'rebuilt'
           return { ...base, text: `copy whole again on drive ${change.driveId}` };
       }
     })
