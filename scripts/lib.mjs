@@ -1,7 +1,7 @@
 // Shared helpers for the project scripts. Node built-ins only: these run before dependencies exist.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -89,7 +89,8 @@ function buildInputs() {
       } else files.push(path);
     }
   };
-  for (const dir of ['apps/web', 'apps/bff/src', 'packages']) if (existsSync(join(root, dir))) walk(dir);
+  for (const dir of ['apps/web', 'apps/bff/src', 'apps/csi/src', 'apps/csi/proto', 'packages'])
+    if (existsSync(join(root, dir))) walk(dir);
   return files.filter((f) => existsSync(join(root, f))).sort();
 }
 
@@ -109,6 +110,7 @@ function buildFingerprint() {
 const BUILD_STAMP = join(root, 'apps', 'bff', 'dist', '.build-stamp');
 const OUTPUTS = [
   join(root, 'apps', 'bff', 'dist', 'main.cjs'),
+  join(root, 'apps', 'csi', 'dist', 'drivebay-csi.cjs'),
   join(root, 'apps', 'web', 'dist', 'index.html'),
 ];
 
@@ -148,5 +150,20 @@ export async function build({ force = false } = {}) {
     '--outfile=apps/bff/dist/main.cjs',
   ]);
   if (server !== 0) process.exit(1);
+  const plugin = await runStep('bundling the CSI plugin', 'esbuild: a few seconds', bin('esbuild'), [
+    'apps/csi/src/main.ts',
+    '--bundle',
+    '--platform=node',
+    '--format=cjs',
+    '--target=node20',
+    '--sourcemap',
+    '--log-level=warning',
+    '--outfile=apps/csi/dist/drivebay-csi.cjs',
+  ]);
+  if (plugin !== 0) process.exit(1);
+  // The gRPC services load from the spec's csi.proto at run time: beside each bundle that serves them.
+  const proto = join(root, 'apps', 'csi', 'proto', 'csi.proto');
+  copyFileSync(proto, join(root, 'apps', 'csi', 'dist', 'csi.proto'));
+  copyFileSync(proto, join(root, 'apps', 'bff', 'dist', 'csi.proto'));
   writeFileSync(BUILD_STAMP, fingerprint);
 }

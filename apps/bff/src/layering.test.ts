@@ -77,11 +77,35 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
-  it('the simulation depends on api-types and the composer, never on the bff', () => {
+  it('the simulation depends on api-types and the composer, never on the bff; of the plugin, only its client', () => {
     expect(
-      violations(
-        'packages/simulation/src',
-        onlyPackages(['@drivebay/api-types', '@drivebay/composer', 'zod']),
+      violations('packages/simulation/src', (file, specifier) =>
+        specifier === '@drivebay/csi/client'
+          ? undefined
+          : onlyPackages(['@drivebay/api-types', '@drivebay/composer', 'zod'])(file, specifier),
+      ),
+    ).toEqual([]);
+  });
+
+  it('the CSI plugin is a client of the API only: api-types, gRPC and its protocol helpers', () => {
+    const plugin = ['@drivebay/api-types', '@grpc/grpc-js', '@grpc/proto-loader', 'hpack.js', 'zod'];
+    // The offline checks of deploy/ read YAML and Kubernetes' schemas; nothing else may.
+    const manifests = [...plugin, 'yaml', 'kubernetes-models', '@kubernetes-models/validate'];
+    expect(
+      violations('apps/csi/src', (file, specifier) =>
+        onlyPackages(file.path.startsWith('apps/csi/src/deploy/') ? manifests : plugin)(file, specifier),
+      ),
+    ).toEqual([]);
+  });
+
+  it('only the embedded default wires the CSI plugin into the bff', () => {
+    expect(
+      violations('apps/bff/src', (file, specifier) =>
+        packageOf(specifier) === '@drivebay/csi' &&
+        !isTestSupport(file.path) &&
+        !file.path.startsWith('apps/bff/src/embedded/')
+          ? 'the plugin is wired in by embedded/ only'
+          : undefined,
       ),
     ).toEqual([]);
   });
@@ -92,6 +116,7 @@ describe('layering', () => {
       'packages/composer/src',
       'packages/simulation/src',
       'apps/bff/src',
+      'apps/csi/src',
     ])
       expect(violations(dir, noTestSupport)).toEqual([]);
   });

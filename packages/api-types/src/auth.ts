@@ -15,9 +15,17 @@ export function roleAllows(role: Role, needed: Role): boolean {
 /**
  * What an API token may do; each also needs its owner's role to allow it.
  * read: every GET; write: operator actions (volumes, incidents); admin: users, tokens, settings, faults.
+ * Each includes the ones before it, as roles do: a write token (the CSI plugin's) reads what it changes.
  */
 export const TokenScopeSchema = z.enum(['read', 'write', 'admin']);
 export type TokenScope = z.infer<typeof TokenScopeSchema>;
+
+const SCOPE_RANK: Record<TokenScope, number> = { read: 0, write: 1, admin: 2 };
+
+/** Whether a token's scopes cover what a route needs. */
+export function scopesAllow(granted: readonly TokenScope[], needed: TokenScope): boolean {
+  return granted.some((scope) => SCOPE_RANK[scope] >= SCOPE_RANK[needed]);
+}
 
 /** The scope a route needs follows from its role. */
 export const scopeForRole: Record<Role, TokenScope> = { viewer: 'read', operator: 'write', admin: 'admin' };

@@ -3,6 +3,9 @@ import { DriveHealthSchema, IdSchema, MediaSchema, ServerStateSchema } from './i
 import { queryWholeNumber } from './query.js';
 import { VolumeHealthSchema, VolumeSchema } from './volumes.js';
 
+/** Drivebay's CSI driver: PVs it provisioned carry it, and their volumeHandle is the composer volume id. */
+export const DRIVEBAY_DRIVER = 'csi.drivebay.io';
+
 /**
  * What the podwatcher records about the Kubernetes clusters that use the site: the clusters it
  * watches, their nodes (matched to servers), PVCs (resolved to composer volumes) and pods (bound

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { IdSchema } from './inventory.js';
+import { IdSchema, ServerSchema } from './inventory.js';
 import { queryWholeNumber } from './query.js';
 import {
+  StorageClassParametersSchema,
   type Volume,
   VolumeHealthSchema,
   VolumeLifecycleSchema,
@@ -28,6 +29,40 @@ export const DeleteQuerySchema = z
       .transform((v) => v === 'true'),
   })
   .strict();
+
+/** `POST /api/v1/capacity/available` (CSI GetCapacity): the StorageClass parameters to ask about. */
+export const CapacityQuerySchema = z
+  .object({ parameters: StorageClassParametersSchema.default(StorageClassParametersSchema.parse({})) })
+  .strict();
+export type CapacityQuery = z.infer<typeof CapacityQuerySchema>;
+
+/** What could still be composed with those parameters, now. */
+export const AvailableCapacitySchema = z.object({
+  /** Usable bytes free for such volumes, as a decimal string: a site's capacity passes 2^53. */
+  availableBytes: z.string().regex(/^\d+$/),
+  /** The largest single volume that could be composed now (0 if none). */
+  maximumVolumeBytes: z.number().int().nonnegative(),
+  /** The smallest volume these parameters allow (their minVolumeSize, or one GiB for slices). */
+  minimumVolumeBytes: z.number().int().nonnegative(),
+  /** How the numbers were reached, for an operator reading CSIStorageCapacity. */
+  explanation: z.array(z.string()),
+});
+export type AvailableCapacity = z.infer<typeof AvailableCapacitySchema>;
+
+/** `POST /api/v1/volumes/:id/csi-errors`: a node plugin reports a host step that failed. */
+export const CsiErrorReportSchema = z
+  .object({
+    rpc: z.string().regex(/^[A-Z][A-Za-z]{2,63}$/, 'a CSI RPC name such as NodeStageVolume'),
+    code: z.string().regex(/^[A-Z_]{3,32}$/, 'a gRPC code name such as INTERNAL'),
+    message: z.string().min(1).max(2000),
+  })
+  .strict();
+export type CsiErrorReport = z.infer<typeof CsiErrorReportSchema>;
+
+/** `GET /api/v1/servers?hostname=`: a node plugin finding the server it runs on. */
+export const ServerQuerySchema = z.object({ hostname: z.string().min(1).max(253).optional() }).strict();
+export const ServerListSchema = z.object({ servers: z.array(ServerSchema) });
+export type ServerList = z.infer<typeof ServerListSchema>;
 
 /** The reasoning behind a placement, shown by the dry run and on composition. */
 export const PlacementReportSchema = z.object({
@@ -70,6 +105,11 @@ export const VolumeListQuerySchema = z
     storageGroup: z.string().min(1).optional(),
     /** Only volumes with a member on this drive. */
     drive: IdSchema.optional(),
+    /**
+     * Only volumes whose name sorts after this one: a cursor for paging (CSI ListVolumes) that
+     * neither skips nor repeats a volume while others are created or deleted between pages.
+     */
+    after: z.string().min(1).max(253).optional(),
     /** Volumes whose name, PVC ("namespace/name"), workload or pods contain this text (any case). */
     q: z.string().trim().min(1).max(200).optional(),
     offset: queryWholeNumber(0, 1e12, 0),

@@ -93,6 +93,11 @@ export const VolumeRequestSchema = z
     name: IdSchema,
     /** Requested size in bytes; slices round up to whole GiB. */
     capacityBytes: bytes,
+    /**
+     * The largest volume the caller accepts (CSI capacity_range.limit_bytes): whole drives are
+     * often far larger than asked, and a placement above this is refused (OUT_OF_RANGE).
+     */
+    limitBytes: bytes.optional(),
     reclaimPolicy: z.enum(['Delete', 'Retain']).default('Delete'),
     volumeMode: z.enum(['Filesystem', 'Block']).default('Filesystem'),
     /** The Kubernetes cluster (logical cluster) the volume belongs to. */
@@ -179,6 +184,32 @@ export const VolumeBindingSchema = z.object({
 });
 export type VolumeBinding = z.infer<typeof VolumeBindingSchema>;
 
+/** A CSI call Drivebay recorded on a volume: the plugin names the RPC it makes each request for. */
+export const CsiCallSchema = z.object({
+  rpc: z.string(),
+  at: z.string(),
+  actor: z.string(),
+});
+export type CsiCall = z.infer<typeof CsiCallSchema>;
+
+/** The last CSI call that failed on a volume, with its code and message; repeats count up. */
+export const CsiFailureSchema = CsiCallSchema.extend({
+  code: z.string(),
+  message: z.string(),
+  /** Where it failed: in Drivebay (the composer refused) or on the node (a host step). */
+  origin: z.enum(['drivebay', 'node']),
+  /** How many times in a row this call failed this way (the CO retries with backoff). */
+  count: z.number().int().positive(),
+});
+export type CsiFailure = z.infer<typeof CsiFailureSchema>;
+
+/** What CSI last did to a volume and the last error a call returned. */
+export const VolumeCsiSchema = z.object({
+  lastCall: CsiCallSchema.nullable(),
+  lastError: CsiFailureSchema.nullable(),
+});
+export type VolumeCsi = z.infer<typeof VolumeCsiSchema>;
+
 export const VolumeSchema = z.object({
   id: IdSchema,
   name: IdSchema,
@@ -202,6 +233,8 @@ export const VolumeSchema = z.object({
   server: IdSchema.nullable(),
   stagingPath: z.string().nullable(),
   targetPaths: z.array(z.string()),
+  /** Absent until a CSI plugin has called for this volume. */
+  csi: VolumeCsiSchema.optional(),
   /** Only the id of the volume's key; the key itself is derived on demand and never stored. */
   encryptionKeyId: z.string().nullable(),
   createdAt: z.string(),

@@ -8,8 +8,9 @@
 
 export { SIMULATED_CLUSTER } from './cluster/cluster-id.js';
 export { ClusterSim, defaultClusterSimOptions } from './cluster/cluster-sim.js';
+export type { Access, CreatedVolume, CreateVolume, CsiDriver, NodePlugin } from './cluster/csi-driver.js';
+export { type CsiSockets, GrpcCsiDriver } from './cluster/grpc-csi-driver.js';
 export { seedSimulatedCluster } from './cluster/seed-cluster.js';
-export type { CsiVolumes } from './cluster/sim-context.js';
 export { SIMULATED_WORKLOADS, type SimulatedWorkload } from './cluster/workloads.js';
 export * from './kube-api/index.js';
 export type { SimLog } from './sim-log.js';

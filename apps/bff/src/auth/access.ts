@@ -1,4 +1,4 @@
-import { type Role, roleAllows, scopeForRole } from '@drivebay/api-types';
+import { type Role, roleAllows, scopeForRole, scopesAllow } from '@drivebay/api-types';
 import { type RequestHandler, Router } from 'express';
 import { sendError } from '../http/errors.js';
 import { jsonBody } from '../http/json-body.js';
@@ -96,7 +96,7 @@ export function requireAccess(access: Access): RequestHandler {
       return;
     }
     const scope = scopeForRole[access];
-    if (!principal.scopes.includes(scope)) {
+    if (!scopesAllow(principal.scopes, scope)) {
       sendError(res, 'PERMISSION_DENIED', `this token lacks the ${scope} scope`);
       return;
     }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { scopesAllow } from '@drivebay/api-types';
 import type { Socket } from 'socket.io';
 import type { StoreMirror } from '../state/mirror.js';
 import { type CookiePolicy, sessionCookieOf } from './cookies.js';
@@ -20,7 +21,8 @@ export function socketAuth(authenticator: Authenticator, cookies: CookiePolicy, 
             ? await authenticator.fromSession(cookie)
             : undefined;
       if (!principal) return next(new Error('UNAUTHENTICATED: sign in first'));
-      if (!principal.scopes.includes('read')) return next(new Error('PERMISSION_DENIED: read scope needed'));
+      if (!scopesAllow(principal.scopes, 'read'))
+        return next(new Error('PERMISSION_DENIED: read scope needed'));
       socket.data.principal = principal;
       // Rooms by role: what only some roles may see is sent to their room alone.
       await socket.join(`role:${principal.role}`);

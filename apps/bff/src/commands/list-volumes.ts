@@ -5,7 +5,10 @@ import type { VolumeView } from '../state/volume-view.js';
 export function listVolumes(view: VolumeView, query: VolumeListQuery): VolumeList {
   const source = query.drive ? view.onDrive(query.drive) : view.volumes.values();
   const matching: Volume[] = [];
-  for (const volume of source) if (matches(volume, query)) matching.push(volume);
+  for (const volume of source) {
+    if (query.after !== undefined && volume.name <= query.after) continue;
+    if (matches(volume, query)) matching.push(volume);
+  }
   matching.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { volumes: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
 }

@@ -1,6 +1,9 @@
 import type {
+  AvailableCapacity,
   ComposeResponse,
+  CsiFailure,
   PlacementPreview,
+  StorageClassParameters,
   Volume,
   VolumeList,
   VolumeListQuery,
@@ -8,6 +11,7 @@ import type {
 } from '@drivebay/api-types';
 import {
   type AllocationIndex,
+  availableCapacity,
   controllerPublish,
   controllerUnpublish,
   createVolume,
@@ -33,6 +37,18 @@ import { allocationWrites } from './allocation-keys.js';
 import { type Committer, type Decided, nothing } from './committer.js';
 import { CommandError } from './errors.js';
 import { listVolumes } from './list-volumes.js';
+
+/** The volume with the CSI call that changed it recorded, when a CSI plugin made the call. */
+function withCsiCall(volume: Volume, csiRpc: string | undefined, context: DecisionContext): Volume {
+  if (!csiRpc) return volume;
+  return {
+    ...volume,
+    csi: {
+      lastCall: { rpc: csiRpc, at: context.now, actor: context.actor },
+      lastError: volume.csi?.lastError ?? null,
+    },
+  };
+}
 
 /** A composer Result, or the CommandError the HTTP layer answers with. */
 export function unwrap<T>(result: Result<T>): T {
@@ -72,7 +88,7 @@ export class VolumeCommands {
   }
 
   /** CreateVolume: the same name and request returns the existing volume and allocates nothing. */
-  async compose(request: VolumeRequest, actor: string): Promise<ComposeResponse> {
+  async compose(request: VolumeRequest, actor: string, csiRpc?: string): Promise<ComposeResponse> {
     const committed = await this.committer.run(actor, (context): Decided<ComposeResponse> => {
       const existing = this.mirror.volumes.volumes.get(request.name);
       if (existing) {
@@ -87,7 +103,9 @@ export class VolumeCommands {
       }
       const plan = unwrap(planPlacement(this.mirror.inventory, this.allocations, request));
       const encryptionKeyId = request.parameters.encrypt ? this.volumeKeys.keyIdFor(request.name) : null;
-      const { volume, events } = createVolume(request, plan, { ...context, encryptionKeyId });
+      const created = createVolume(request, plan, { ...context, encryptionKeyId });
+      const { events } = created;
+      const volume = withCsiCall(created.volume, csiRpc, context);
       const placement = { explanation: plan.explanation, warnings: plan.warnings };
       return { writes: this.write(undefined, volume), events, result: { volume, created: true, placement } };
     });
@@ -104,37 +122,54 @@ export class VolumeCommands {
     return volume;
   }
 
-  publish(id: string, serverId: string, actor: string): Promise<Volume> {
-    return this.transition(id, actor, (volume, context) => {
+  /** CSI GetCapacity: what volumes of these parameters could still get. */
+  async capacity(parameters: StorageClassParameters): Promise<AvailableCapacity> {
+    await this.mirror.caughtUp(await this.store.revision());
+    const report = availableCapacity(this.mirror.inventory, this.allocations, parameters);
+    return { ...report, availableBytes: report.availableBytes.toString() };
+  }
+
+  publish(id: string, serverId: string, actor: string, csiRpc?: string): Promise<Volume> {
+    return this.transition(id, actor, csiRpc, (volume, context) => {
       const server = this.mirror.inventory.servers.get(serverId);
       if (!server) throw new CommandError('NOT_FOUND', `server "${serverId}" does not exist`, 'serverId');
       return controllerPublish(volume, server, siteViewOf(this.mirror.inventory), context);
     });
   }
 
-  unpublish(id: string, serverId: string, actor: string): Promise<Volume> {
-    return this.transition(id, actor, (volume, context) => controllerUnpublish(volume, serverId, context));
+  unpublish(id: string, serverId: string, actor: string, csiRpc?: string): Promise<Volume> {
+    return this.transition(id, actor, csiRpc, (volume, context) =>
+      // A server gone from the inventory is as down as one that reports so.
+      controllerUnpublish(
+        volume,
+        serverId,
+        context,
+        this.mirror.inventory.servers.get(serverId)?.state ?? 'down',
+      ),
+    );
   }
 
-  stage(id: string, stagingPath: string, actor: string): Promise<Volume> {
-    return this.transition(id, actor, (volume, context) => nodeStage(volume, stagingPath, context));
+  stage(id: string, stagingPath: string, actor: string, csiRpc?: string): Promise<Volume> {
+    return this.transition(id, actor, csiRpc, (volume, context) => nodeStage(volume, stagingPath, context));
   }
 
-  unstage(id: string, stagingPath: string, actor: string): Promise<Volume> {
-    return this.transition(id, actor, (volume, context) => nodeUnstage(volume, stagingPath, context));
+  unstage(id: string, stagingPath: string, actor: string, csiRpc?: string): Promise<Volume> {
+    return this.transition(id, actor, csiRpc, (volume, context) => nodeUnstage(volume, stagingPath, context));
   }
 
-  nodePublish(id: string, targetPath: string, actor: string): Promise<Volume> {
-    return this.transition(id, actor, (volume, context) => nodePublish(volume, targetPath, context));
+  nodePublish(id: string, targetPath: string, actor: string, csiRpc?: string): Promise<Volume> {
+    return this.transition(id, actor, csiRpc, (volume, context) => nodePublish(volume, targetPath, context));
   }
 
-  nodeUnpublish(id: string, targetPath: string, actor: string): Promise<Volume> {
-    return this.transition(id, actor, (volume, context) => nodeUnpublish(volume, targetPath, context));
+  nodeUnpublish(id: string, targetPath: string, actor: string, csiRpc?: string): Promise<Volume> {
+    return this.transition(id, actor, csiRpc, (volume, context) =>
+      nodeUnpublish(volume, targetPath, context),
+    );
   }
 
   /** ControllerExpandVolume for slice volumes, online. */
-  expand(id: string, capacityBytes: number, actor: string): Promise<Volume> {
-    return this.transition(id, actor, (volume, context) => {
+  expand(id: string, capacityBytes: number, actor: string, csiRpc?: string): Promise<Volume> {
+    return this.transition(id, actor, csiRpc, (volume, context) => {
       if (volume.capacityBytes === capacityBytes)
         return { ok: true, value: { volume, events: [], changed: false } };
       const members = unwrap(planExpansion(this.mirror.inventory, this.allocations, volume, capacityBytes));
@@ -167,22 +202,57 @@ export class VolumeCommands {
     return committed.result;
   }
 
+  /**
+   * Records on the volume a CSI call that failed (the composer refused it, or the node plugin
+   * reports a host step): the volume's page shows the last error. A repeat of the same failure
+   * (the CO retries with backoff) counts up instead of adding anything.
+   */
+  async recordCsiFailure(
+    id: string,
+    failure: Pick<CsiFailure, 'rpc' | 'code' | 'message' | 'origin'>,
+    actor: string,
+  ): Promise<void> {
+    await this.committer.run(actor, (context) => {
+      const volume = this.mirror.volumes.volumes.get(id);
+      if (!volume) return nothing(undefined);
+      const last = volume.csi?.lastError;
+      const repeat =
+        last?.rpc === failure.rpc && last.code === failure.code && last.message === failure.message;
+      const lastError: CsiFailure = {
+        ...failure,
+        at: context.now,
+        actor,
+        count: repeat ? last.count + 1 : 1,
+      };
+      const next: Volume = { ...volume, csi: { lastCall: volume.csi?.lastCall ?? null, lastError } };
+      return { writes: [putRecord('volumes', id, next)], events: [], result: undefined };
+    });
+  }
+
   private async transition(
     id: string,
     actor: string,
+    csiRpc: string | undefined,
     step: (volume: Volume, context: DecisionContext) => Result<Transition>,
   ): Promise<Volume> {
-    const committed = await this.committer.run(actor, (context): Decided<Volume> => {
-      const volume = this.get(id);
-      const transition = unwrap(step(volume, context));
-      if (!transition.changed) return nothing(transition.volume);
-      return {
-        writes: this.write(volume, transition.volume),
-        events: transition.events,
-        result: transition.volume,
-      };
-    });
-    return committed.result;
+    try {
+      const committed = await this.committer.run(actor, (context): Decided<Volume> => {
+        const volume = this.get(id);
+        const transition = unwrap(step(volume, context));
+        if (!transition.changed) return nothing(transition.volume);
+        const next = withCsiCall(transition.volume, csiRpc, context);
+        return { writes: this.write(volume, next), events: transition.events, result: next };
+      });
+      return committed.result;
+    } catch (error) {
+      if (csiRpc && error instanceof CommandError && error.code !== 'UNAVAILABLE')
+        await this.recordCsiFailure(
+          id,
+          { rpc: csiRpc, code: error.code, message: error.message, origin: 'drivebay' },
+          actor,
+        ).catch(() => undefined); // the caller's answer is the refusal, recorded or not
+      throw error;
+    }
   }
 
   /** The volume record plus the allocation keys of every drive it held or now holds. */

@@ -1,7 +1,7 @@
 import type { Server } from '@drivebay/api-types';
 import {
   ClusterSim,
-  type CsiVolumes,
+  type CsiDriver,
   defaultClusterSimOptions,
   SIMULATED_WORKLOADS,
   type SimLog,
@@ -20,14 +20,14 @@ export interface SimulatedCluster {
 
 /**
  * A real Kubernetes API on loopback with a node for every simulated server and, unless turned
- * off, workloads on Drivebay volumes provisioned through the CSI lifecycle; the podwatcher
- * watches it exactly as it watches a real cluster.
+ * off, workloads on Drivebay volumes provisioned, attached and mounted through the CSI plugin's
+ * gRPC services; the podwatcher watches it exactly as it watches a real cluster.
  */
 export async function startSimulatedCluster(options: {
   port: number;
   workloads: boolean;
   servers: () => Iterable<Server>;
-  csi: CsiVolumes;
+  csi: CsiDriver;
   log: SimLog;
 }): Promise<SimulatedCluster> {
   const kube = await startKubeApiSimulator({ port: options.port });

@@ -6,7 +6,7 @@ import { describeZodError } from './errors.js';
 export function parseInput<T extends z.ZodType>(
   schema: T,
   input: unknown,
-  root: 'body' | 'query' | 'params',
+  root: 'body' | 'query' | 'params' | 'headers',
 ): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;

@@ -1,9 +1,8 @@
 import type { Claim, KubeNode, Pod, Server, WorkloadRef } from '@drivebay/api-types';
-import { quantityBytes } from '@drivebay/api-types';
+import { DRIVEBAY_DRIVER, quantityBytes } from '@drivebay/api-types';
 import type { ClaimObject, NodeObject, PodObject, VolumeObject } from './objects.js';
 
-/** Drivebay's CSI driver: PVs it provisioned carry it, and their volumeHandle is the composer volume id. */
-export const DRIVEBAY_DRIVER = 'csi.drivebay.io';
+export { DRIVEBAY_DRIVER };
 /** The node label that names the composer server a node runs on. */
 export const SERVER_LABEL = 'drivebay.io/server';
 

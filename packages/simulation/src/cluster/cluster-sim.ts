@@ -1,6 +1,7 @@
 import type { Server } from '@drivebay/api-types';
 import type { ObjectStore } from '../kube-api/index.js';
 import type { SimLog } from '../sim-log.js';
+import type { CsiDriver } from './csi-driver.js';
 import { EventRecorder } from './events.js';
 import { Kubelets } from './kubelet.js';
 import { NodeLeases } from './node-leases.js';
@@ -10,24 +11,20 @@ import { PodGc } from './pod-gc.js';
 import { Provisioner } from './provisioner.js';
 import { PvController } from './pv-controller.js';
 import { Scheduler } from './scheduler.js';
-import {
-  type ClusterSimOptions,
-  type CsiVolumes,
-  defaultClusterSimOptions,
-  type SimContext,
-} from './sim-context.js';
+import { type ClusterSimOptions, defaultClusterSimOptions, type SimContext } from './sim-context.js';
 import { TaintEviction } from './taint-eviction.js';
+import { VolumeManager } from './volume-manager.js';
 import { ensureWorkloads } from './workload-controllers.js';
 
-export { type ClusterSimOptions, type CsiVolumes, defaultClusterSimOptions } from './sim-context.js';
+export { type ClusterSimOptions, defaultClusterSimOptions } from './sim-context.js';
 
 /**
  * The controllers of the simulated cluster, playing what kube-controller-manager (node lifecycle,
  * taint eviction, pod GC, StatefulSet/ReplicaSet, PV controller), the scheduler, the CSI
  * external-provisioner and attacher, and the kubelets do, against the simulated apiserver's store:
  * StatefulSets and Deployments get their PVCs and pods; PVCs of Drivebay's classes are
- * provisioned through the composer's CSI-shaped lifecycle (CreateVolume, ControllerPublish,
- * NodeStage, NodePublish); pods are scheduled, started, restarted now and then, and evicted and
+ * provisioned, attached and mounted through the CSI driver's gRPC services (CreateVolume,
+ * ControllerPublish, NodeStage, NodePublish, and back), as the sidecars and kubelet call them; pods are scheduled, started, restarted now and then, and evicted and
  * recreated elsewhere when their server goes down, with the Events each step records. Everything
  * the podwatcher sees, it sees through the Kubernetes API.
  */
@@ -43,12 +40,13 @@ export class ClusterSim {
   private readonly pvController = new PvController();
   private readonly scheduler = new Scheduler();
   private readonly provisioner: Provisioner;
-  private readonly kubelets = new Kubelets();
+  private readonly volumes = new VolumeManager();
+  private readonly kubelets = new Kubelets(this.volumes);
   private readonly oomKills = new OomKills();
 
   constructor(
     store: ObjectStore,
-    csi: CsiVolumes,
+    csi: CsiDriver,
     private readonly servers: () => Iterable<Server>,
     private readonly log: SimLog,
     options: Partial<ClusterSimOptions> = {},
@@ -57,7 +55,6 @@ export class ClusterSim {
     this.ctx = {
       store,
       csi,
-      actor: `csi:${all.cluster}`,
       options: all,
       now: all.now,
       events: new EventRecorder(store, all.now),
@@ -89,6 +86,7 @@ export class ClusterSim {
       await this.provisioner.run(ctx);
       this.pvController.run(ctx);
       await this.kubelets.sync(ctx);
+      await this.volumes.detachUnused(ctx);
       // Evictions last: a StatefulSet sees its pod gone, and recreates it, on the next pass.
       this.taintEviction.run(ctx);
       this.podGc.run(ctx);

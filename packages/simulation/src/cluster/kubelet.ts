@@ -1,6 +1,5 @@
 import type { KubeObject } from '../kube-api/index.js';
 import { kubeTime } from '../kube-api/index.js';
-import { attach } from './attacher.js';
 import { involvedObject, kubeletOn, SOURCES } from './events.js';
 import { ImagePulls } from './image-pulls.js';
 import { allocatePodIp, internalIp } from './pod-network.js';
@@ -14,9 +13,9 @@ import {
   runningStatus,
   terminatedStatus,
 } from './pod-status.js';
-import { volumesOf } from './pod-volumes.js';
 import type { SimContext } from './sim-context.js';
 import { isReady, podRef, serverOf, specOf, statusOf } from './sim-objects.js';
+import { type VolumeManager, VolumeNotReady } from './volume-manager.js';
 
 /**
  * The kubelets of the simulated cluster, one per Ready node (a node whose server is down has no
@@ -29,6 +28,8 @@ export class Kubelets {
   /** When the kubelet began stopping a deleted pod, by pod uid. */
   private readonly stopping = new Map<string, number>();
 
+  constructor(private readonly volumes: VolumeManager) {}
+
   async sync(ctx: SimContext): Promise<void> {
     const pods = ctx.store.list('pods');
     const uids = new Set(pods.map((p) => p.metadata.uid));
@@ -37,7 +38,7 @@ export class Kubelets {
       const nodeName = specOf(pod).nodeName as string | undefined;
       const node = nodeName ? ctx.store.get('nodes', { name: nodeName }) : undefined;
       if (!node || !isReady(node)) continue;
-      if (pod.metadata.deletionTimestamp) this.stop(ctx, pod, node.metadata.name);
+      if (pod.metadata.deletionTimestamp) await this.stop(ctx, pod, node.metadata.name);
       // A pod created without a status is Pending, as the apiserver would have stored it.
       else if ((statusOf(pod).phase ?? 'Pending') === 'Pending') await this.start(ctx, pod, node);
       else if (containerStatusesOf(pod).some((s) => s.state.terminated)) this.restart(ctx, pod, node);
@@ -58,21 +59,20 @@ export class Kubelets {
         ...current,
         status: creatingStatus(current, internalIp(node) ?? '', kubeTime(ctx.now())),
       }));
-    const volumes = volumesOf(ctx, pod) ?? [];
-    for (const volume of volumes) {
-      try {
-        await attach(ctx, volume, serverId, node.metadata.name, pod);
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        ctx.events.record(
-          SOURCES.attachDetach,
-          involvedObject(pod),
-          'Warning',
-          'FailedAttachVolume',
-          `AttachVolume.Attach failed for volume "${volume.name}" : ${why}`,
-        );
-        return;
-      }
+    try {
+      await this.volumes.mount(ctx, pod, node);
+    } catch (error) {
+      // Said already (FailedAttachVolume, FailedMount); tried again on the next pass.
+      if (error instanceof VolumeNotReady) return;
+      const why = error instanceof Error ? error.message : String(error);
+      ctx.events.record(
+        SOURCES.attachDetach,
+        involvedObject(pod),
+        'Warning',
+        'FailedAttachVolume',
+        `AttachVolume.Attach failed for the pod's volumes : ${why}`,
+      );
+      return;
     }
     // The pod may have been deleted or replaced while its volumes attached.
     const current = ctx.store.get('pods', podRef(pod));
@@ -123,8 +123,11 @@ export class Kubelets {
     this.recordStarted(ctx, restarted, node.metadata.name);
   }
 
-  /** A deleted pod: its containers are stopped, then the kubelet's final status removes it. */
-  private stop(ctx: SimContext, pod: KubeObject, nodeName: string): void {
+  /**
+   * A deleted pod: its containers are stopped, its volumes unpublished (and unstaged when no other
+   * pod on the node uses them), then the kubelet's final status removes it.
+   */
+  private async stop(ctx: SimContext, pod: KubeObject, nodeName: string): Promise<void> {
     const uid = pod.metadata.uid ?? '';
     const since = this.stopping.get(uid);
     if (since === undefined) {
@@ -145,6 +148,18 @@ export class Kubelets {
       return;
     }
     if (ctx.now() - since < ctx.options.containerStopMs) return;
+    try {
+      await this.volumes.unmount(ctx, pod, nodeName);
+    } catch (error) {
+      ctx.events.record(
+        kubeletOn(nodeName),
+        involvedObject(pod),
+        'Warning',
+        'FailedUnmount',
+        `UnmountVolume.TearDown failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return; // the pod stays Terminating until its volumes are unmounted, as the kubelet keeps it
+    }
     this.stopping.delete(uid);
     ctx.store.delete('pods', podRef(pod));
   }

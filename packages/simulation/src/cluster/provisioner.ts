@@ -1,6 +1,6 @@
-import { type Volume, VolumeRequestSchema } from '@drivebay/api-types';
-import { quantityBytes } from '@drivebay/composer';
+import { quantityBytes } from '@drivebay/api-types';
 import { type KubeObject, kubeTime } from '../kube-api/index.js';
+import type { CreatedVolume } from './csi-driver.js';
 import { type EventSource, involvedObject } from './events.js';
 import { STORAGE_PROVISIONER } from './pv-controller.js';
 import { binaryQuantity } from './quantity.js';
@@ -78,22 +78,28 @@ export class Provisioner {
     }
   }
 
+  /** CreateVolume as external-provisioner sends it, with --extra-create-metadata's parameters. */
   private async createVolume(
     ctx: SimContext,
     claim: KubeObject,
     storageClass: KubeObject,
     pvName: string,
-  ): Promise<Volume> {
+  ): Promise<CreatedVolume> {
     const size = (specOf(claim).resources as { requests?: { storage?: string } })?.requests?.storage;
-    const request = VolumeRequestSchema.parse({
+    const requiredBytes = quantityBytes(String(size ?? '1Gi'));
+    if (requiredBytes === null)
+      throw new Error(`the claim's storage request "${String(size)}" is not a quantity`);
+    return ctx.csi.createVolume({
       name: pvName,
-      capacityBytes: quantityBytes(String(size ?? '1Gi')),
-      cluster: ctx.options.cluster,
-      reclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
-      volumeMode: specOf(claim).volumeMode ?? 'Filesystem',
-      parameters: storageClass.parameters ?? {},
+      requiredBytes,
+      access: specOf(claim).volumeMode === 'Block' ? 'block' : 'mount',
+      parameters: {
+        ...((storageClass.parameters as Record<string, string> | undefined) ?? {}),
+        'csi.storage.k8s.io/pvc/name': claim.metadata.name,
+        'csi.storage.k8s.io/pvc/namespace': claim.metadata.namespace ?? 'default',
+        'csi.storage.k8s.io/pv/name': pvName,
+      },
     });
-    return (await ctx.csi.compose(request, ctx.actor)).volume;
   }
 
   /** The PV as external-provisioner writes it: the capacity CreateVolume made, not the one asked for. */
@@ -102,7 +108,7 @@ export class Provisioner {
     claim: KubeObject,
     storageClass: KubeObject,
     pvName: string,
-    volume: Volume,
+    volume: CreatedVolume,
   ) {
     const ref = claimRef(claim);
     return {
@@ -128,13 +134,13 @@ export class Provisioner {
         },
         csi: {
           driver: PROVISIONER,
-          fsType: volume.request.parameters.fsType,
+          // What the class's Drivebay fsType says (external-provisioner reads csi.storage.k8s.io/fstype).
+          fsType: String((storageClass.parameters as Record<string, string> | undefined)?.fsType ?? 'ext4'),
           volumeAttributes: {
-            layout: volume.layout,
-            media: volume.media,
+            ...volume.volumeContext,
             'storage.kubernetes.io/csiProvisionerIdentity': this.identity,
           },
-          volumeHandle: volume.id,
+          volumeHandle: volume.volumeId,
         },
         persistentVolumeReclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
         storageClassName: storageClass.metadata.name,

@@ -1,13 +1,12 @@
 import { type KubeObject, kubeTime } from '../kube-api/index.js';
 import { involvedObject, SOURCES } from './events.js';
-import { claimsOf, volumesOf } from './pod-volumes.js';
+import { attachedNodeOf, claimsOf, volumesOf } from './pod-volumes.js';
 import type { SimContext } from './sim-context.js';
 import {
   condition,
   isReady,
   keepTransitions,
   podRef,
-  serverOf,
   specOf,
   spread,
   statusOf,
@@ -60,10 +59,11 @@ export class Scheduler {
       }
       const volumes = volumesOf(ctx, pod);
       if (volumes === undefined) continue;
-      const published = volumes.map((v) => v.server).find((s) => s !== null);
+      // A volume still attached somewhere keeps its pod there if it fits (no detach, no Multi-Attach).
+      const attached = volumes.map((v) => attachedNodeOf(ctx, v.pvName)).find(Boolean);
       const selected = claims.map((c) => c.metadata.annotations?.[SELECTED_NODE]).find(Boolean);
       const node =
-        fits.find((n) => published && serverOf(n) === published) ??
+        fits.find((n) => attached && n.metadata.name === attached) ??
         fits.find((n) => n.metadata.name === selected) ??
         leastLoaded;
       load.set(node.metadata.name, (load.get(node.metadata.name) ?? 0) + 1);

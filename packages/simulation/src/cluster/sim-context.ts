@@ -1,20 +1,8 @@
-import type { ComposeResponse, Volume, VolumeRequest } from '@drivebay/api-types';
 import type { ObjectStore } from '../kube-api/index.js';
 import { SIMULATED_CLUSTER } from './cluster-id.js';
+import type { CsiDriver } from './csi-driver.js';
 import type { EventRecorder } from './events.js';
 import { SIMULATED_WORKLOADS, type SimulatedWorkload } from './workloads.js';
-
-/** The composer's CSI controller and node services, as the simulated sidecars and kubelet call them. */
-export interface CsiVolumes {
-  compose(request: VolumeRequest, actor: string): Promise<ComposeResponse>;
-  get(id: string): Volume;
-  publish(id: string, serverId: string, actor: string): Promise<Volume>;
-  unpublish(id: string, serverId: string, actor: string): Promise<Volume>;
-  stage(id: string, stagingPath: string, actor: string): Promise<Volume>;
-  unstage(id: string, stagingPath: string, actor: string): Promise<Volume>;
-  nodePublish(id: string, targetPath: string, actor: string): Promise<Volume>;
-  nodeUnpublish(id: string, targetPath: string, actor: string): Promise<Volume>;
-}
 
 export interface ClusterSimOptions {
   /** The logical cluster the volumes belong to. */
@@ -54,9 +42,8 @@ export const defaultClusterSimOptions: ClusterSimOptions = {
 /** What every controller of the simulated cluster works with. */
 export interface SimContext {
   store: ObjectStore;
-  csi: CsiVolumes;
-  /** Who the composer records as the caller of the CSI steps: "csi:<cluster>". */
-  actor: string;
+  /** The CSI driver, as the sidecars and kubelets reach it. */
+  csi: CsiDriver;
   options: ClusterSimOptions;
   /** The cluster's clock, from the options. */
   now(): number;

@@ -1,88 +1,117 @@
-import { GIB, type Volume, type VolumeRequest } from '@drivebay/api-types';
-import type { CsiVolumes } from '../cluster/sim-context.js';
+import { GIB } from '@drivebay/api-types';
+import type { Access, CreatedVolume, CreateVolume, CsiDriver, NodePlugin } from '../cluster/csi-driver.js';
 
 /** The size of one whole drive the fake composes HDD and SSD volumes from: 2.4 TB. */
 export const FAKE_DRIVE_BYTES = 2_400_000_000_000;
 
+/** One fake volume: where it is attached, staged and published. */
+export interface FakeVolume {
+  id: string;
+  capacityBytes: number;
+  access: Access;
+  parameters: Record<string, string>;
+  node: string | null;
+  stagingPath: string | null;
+  targetPaths: string[];
+}
+
 /**
- * The composer's CSI services as a simulated cluster's tests need them: volumes in memory, each
- * call recorded. Like the composer, whole-drive volumes hold a whole drive (more than asked) and
- * slices round up to whole GiB; a server id in `unreachable` refuses to publish.
+ * A CSI driver as a simulated cluster's tests need one: volumes in memory, each call recorded by
+ * its RPC. Like Drivebay, whole-drive volumes hold a whole drive (more than asked), slices round up
+ * to whole GiB, a volume is attached to one node at a time, and a node id in `unreachable` refuses
+ * ControllerPublish.
  */
-export class FakeCsi implements CsiVolumes {
-  readonly volumes = new Map<string, Volume>();
+export class FakeCsi implements CsiDriver {
+  readonly volumes = new Map<string, FakeVolume>();
   readonly calls: string[] = [];
   readonly unreachable = new Set<string>();
+  /** Directories the kubelets made, by node. */
+  readonly directories = new Map<string, Set<string>>();
 
-  async compose(request: VolumeRequest) {
-    this.calls.push(`compose ${request.name}`);
-    const existing = this.volumes.get(request.name);
-    if (existing) return { volume: existing, created: false, placement: null };
+  async createVolume(request: CreateVolume): Promise<CreatedVolume> {
+    this.calls.push(`CreateVolume ${request.name}`);
     const slice = request.parameters.type === 'slice';
-    const at = new Date().toISOString();
-    const volume: Volume = {
+    const existing = this.volumes.get(request.name);
+    const volume = existing ?? {
       id: request.name,
-      name: request.name,
-      cluster: request.cluster,
-      logicalNode: `ln-${request.name}`,
-      request,
-      layout: 'single',
-      media: request.parameters.type === 'hdd' ? 'hdd' : 'ssd',
-      capacityBytes: slice ? Math.ceil(request.capacityBytes / GIB) * GIB : FAKE_DRIVE_BYTES,
-      members: [
-        { driveId: 'drive-1', enclosureId: 'enc-1', storageGroup: 'sg-1', set: 0, copy: 0, state: 'active' },
-      ],
-      transport: null,
-      lifecycle: 'Created',
-      health: 'healthy',
-      server: null,
+      capacityBytes: slice ? Math.ceil(request.requiredBytes / GIB) * GIB : FAKE_DRIVE_BYTES,
+      access: request.access,
+      parameters: request.parameters,
+      node: null,
       stagingPath: null,
       targetPaths: [],
-      encryptionKeyId: null,
-      createdAt: at,
-      updatedAt: at,
     };
     this.volumes.set(volume.id, volume);
-    return { volume, created: true, placement: null };
+    return {
+      volumeId: volume.id,
+      capacityBytes: volume.capacityBytes,
+      volumeContext: { 'drivebay.io/type': String(request.parameters.type ?? 'hdd') },
+    };
   }
 
-  get(id: string): Volume {
+  async controllerPublish(volumeId: string, nodeId: string): Promise<Record<string, string>> {
+    this.calls.push(`ControllerPublishVolume ${volumeId} ${nodeId}`);
+    if (this.unreachable.has(nodeId)) throw new Error(`server ${nodeId} is unreachable`);
+    const volume = this.get(volumeId);
+    if (volume.node && volume.node !== nodeId)
+      throw new Error(
+        `volume ${volumeId} is published to server ${volume.node}; a volume is attached to one server at a time`,
+      );
+    volume.node = nodeId;
+    return { 'drivebay.io/server': nodeId, 'drivebay.io/transport': 'iscsi' };
+  }
+
+  async controllerUnpublish(volumeId: string, nodeId: string): Promise<void> {
+    this.calls.push(`ControllerUnpublishVolume ${volumeId} ${nodeId}`);
+    const volume = this.volumes.get(volumeId);
+    if (volume?.node !== nodeId) return;
+    Object.assign(volume, { node: null, stagingPath: null, targetPaths: [] });
+  }
+
+  async node(nodeName: string, serverId: string): Promise<NodePlugin> {
+    const fake = this;
+    const made = this.directories.get(nodeName) ?? new Set<string>();
+    this.directories.set(nodeName, made);
+    return {
+      kubeletDir: '/var/lib/kubelet',
+      mkdir(path) {
+        made.add(path);
+      },
+      async nodeId() {
+        return serverId;
+      },
+      async stage({ volumeId, stagingPath }) {
+        fake.calls.push(`NodeStageVolume ${volumeId} ${nodeName}`);
+        const volume = fake.attachedTo(volumeId, serverId);
+        volume.stagingPath = stagingPath;
+      },
+      async unstage(volumeId) {
+        fake.calls.push(`NodeUnstageVolume ${volumeId} ${nodeName}`);
+        const volume = fake.volumes.get(volumeId);
+        if (volume) volume.stagingPath = null;
+      },
+      async publish({ volumeId, targetPath }) {
+        fake.calls.push(`NodePublishVolume ${volumeId} ${nodeName}`);
+        const volume = fake.attachedTo(volumeId, serverId);
+        if (!volume.targetPaths.includes(targetPath)) volume.targetPaths.push(targetPath);
+      },
+      async unpublish(volumeId, targetPath) {
+        fake.calls.push(`NodeUnpublishVolume ${volumeId} ${nodeName}`);
+        const volume = fake.volumes.get(volumeId);
+        if (volume) volume.targetPaths = volume.targetPaths.filter((p) => p !== targetPath);
+      },
+    };
+  }
+
+  get(id: string): FakeVolume {
     const volume = this.volumes.get(id);
     if (!volume) throw new Error(`volume ${id} does not exist`);
     return volume;
   }
 
-  async publish(id: string, serverId: string) {
-    if (this.unreachable.has(serverId)) throw new Error(`server ${serverId} is unreachable`);
-    return this.change(`publish ${id} ${serverId}`, id, { server: serverId });
-  }
-
-  async unpublish(id: string, serverId: string) {
-    return this.change(`unpublish ${id} ${serverId}`, id, { server: null });
-  }
-
-  async stage(id: string, stagingPath: string) {
-    return this.change(`stage ${id}`, id, { stagingPath });
-  }
-
-  async unstage(id: string) {
-    return this.change(`unstage ${id}`, id, { stagingPath: null });
-  }
-
-  async nodePublish(id: string, targetPath: string) {
-    const paths = this.get(id).targetPaths.filter((p) => p !== targetPath);
-    return this.change(`nodePublish ${id}`, id, { targetPaths: [...paths, targetPath] });
-  }
-
-  async nodeUnpublish(id: string, targetPath: string) {
-    const paths = this.get(id).targetPaths.filter((p) => p !== targetPath);
-    return this.change(`nodeUnpublish ${id}`, id, { targetPaths: paths });
-  }
-
-  private change(call: string, id: string, fields: Partial<Volume>): Volume {
-    this.calls.push(call);
-    const volume = { ...this.get(id), ...fields };
-    this.volumes.set(id, volume);
+  private attachedTo(volumeId: string, serverId: string): FakeVolume {
+    const volume = this.get(volumeId);
+    if (volume.node !== serverId) throw new Error(`volume ${volumeId} is not published to ${serverId}`);
     return volume;
   }
 }

@@ -1,10 +1,11 @@
-import { IdSchema } from '@drivebay/api-types';
+import { IdSchema, ServerQuerySchema } from '@drivebay/api-types';
 import type { Inventory } from '@drivebay/composer';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AccessTable } from '../../auth/access.js';
 import { CommandError } from '../../commands/errors.js';
 import type { SnapshotCache } from '../../topology/snapshot.js';
+import { parseInput } from '../parse.js';
 
 const IdParams = z.object({ id: IdSchema });
 
@@ -47,6 +48,22 @@ export function topologyRoutes(
     const enclosure = inventory().enclosures.get(id);
     if (!enclosure) throw new CommandError('NOT_FOUND', `enclosure "${id}" does not exist`, 'id');
     res.json({ enclosure, drives: inventory().drivesIn(id) });
+  });
+
+  // A node plugin finds the server it runs on by its hostname (the Kubernetes node name).
+  routes.get('/servers', 'viewer', (req, res) => {
+    const { hostname } = parseInput(ServerQuerySchema, req.query, 'query');
+    const servers = [...inventory().servers.values()].filter(
+      (s) => hostname === undefined || s.hostname === hostname,
+    );
+    res.json({ servers });
+  });
+
+  routes.get('/servers/:id', 'viewer', (req, res) => {
+    const { id } = parseParams(req.params);
+    const server = inventory().servers.get(id);
+    if (!server) throw new CommandError('NOT_FOUND', `server "${id}" does not exist`, 'id');
+    res.json(server);
   });
 
   return routes.router;

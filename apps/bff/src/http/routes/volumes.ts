@@ -1,4 +1,6 @@
 import {
+  CapacityQuerySchema,
+  CsiErrorReportSchema,
   DeleteQuerySchema,
   ExpandRequestSchema,
   IdSchema,
@@ -20,6 +22,20 @@ const Params = z.object({ id: IdSchema });
 /** Events and audit records name the signed-in user or token. */
 const actorOf = (res: Response) => requirePrincipal(res).actor;
 
+/** A CSI RPC name, as the plugin sends it in `Drivebay-CSI-Call`. */
+const CsiCallHeader = z
+  .string()
+  .regex(/^[A-Z][A-Za-z]{2,63}$/, 'a CSI RPC name such as NodeStageVolume')
+  .optional();
+
+/** The CSI call a request is made for (the plugin says so), recorded on the volume it changes. */
+const csiCallOf = (req: Request) =>
+  parseInput(
+    z.object({ 'drivebay-csi-call': CsiCallHeader }),
+    { 'drivebay-csi-call': req.get('drivebay-csi-call') },
+    'headers',
+  )['drivebay-csi-call'];
+
 /** Volumes through their CSI-shaped lifecycle, and the placement dry run. Thin: parse, call, answer. */
 export function volumeRoutes(table: AccessTable, volumes: VolumeCommands): Router {
   const routes = table.router();
@@ -28,8 +44,13 @@ export function volumeRoutes(table: AccessTable, volumes: VolumeCommands): Route
   routes.post('/placement/preview', 'viewer', async (req, res) => {
     res.json(await volumes.preview(parseInput(VolumeRequestSchema, req.body, 'body')));
   });
+  routes.post('/capacity/available', 'viewer', async (req, res) => {
+    const { parameters } = parseInput(CapacityQuerySchema, req.body, 'body');
+    res.json(await volumes.capacity(parameters));
+  });
   routes.post('/volumes', 'operator', async (req, res) => {
-    const result = await volumes.compose(parseInput(VolumeRequestSchema, req.body, 'body'), actorOf(res));
+    const request = parseInput(VolumeRequestSchema, req.body, 'body');
+    const result = await volumes.compose(request, actorOf(res), csiCallOf(req));
     res.status(result.created ? 201 : 200).json(result);
   });
   routes.get('/volumes', 'viewer', (req, res) => {
@@ -40,31 +61,37 @@ export function volumeRoutes(table: AccessTable, volumes: VolumeCommands): Route
   });
   routes.post('/volumes/:id/publish', 'operator', async (req, res) => {
     const { serverId } = parseInput(PublishRequestSchema, req.body, 'body');
-    res.json(await volumes.publish(id(req), serverId, actorOf(res)));
+    res.json(await volumes.publish(id(req), serverId, actorOf(res), csiCallOf(req)));
   });
   routes.post('/volumes/:id/unpublish', 'operator', async (req, res) => {
     const { serverId } = parseInput(PublishRequestSchema, req.body, 'body');
-    res.json(await volumes.unpublish(id(req), serverId, actorOf(res)));
+    res.json(await volumes.unpublish(id(req), serverId, actorOf(res), csiCallOf(req)));
   });
   routes.post('/volumes/:id/stage', 'operator', async (req, res) => {
     const { stagingPath } = parseInput(StageRequestSchema, req.body, 'body');
-    res.json(await volumes.stage(id(req), stagingPath, actorOf(res)));
+    res.json(await volumes.stage(id(req), stagingPath, actorOf(res), csiCallOf(req)));
   });
   routes.post('/volumes/:id/unstage', 'operator', async (req, res) => {
     const { stagingPath } = parseInput(StageRequestSchema, req.body, 'body');
-    res.json(await volumes.unstage(id(req), stagingPath, actorOf(res)));
+    res.json(await volumes.unstage(id(req), stagingPath, actorOf(res), csiCallOf(req)));
   });
   routes.post('/volumes/:id/node-publish', 'operator', async (req, res) => {
     const { targetPath } = parseInput(NodePublishRequestSchema, req.body, 'body');
-    res.json(await volumes.nodePublish(id(req), targetPath, actorOf(res)));
+    res.json(await volumes.nodePublish(id(req), targetPath, actorOf(res), csiCallOf(req)));
   });
   routes.post('/volumes/:id/node-unpublish', 'operator', async (req, res) => {
     const { targetPath } = parseInput(NodePublishRequestSchema, req.body, 'body');
-    res.json(await volumes.nodeUnpublish(id(req), targetPath, actorOf(res)));
+    res.json(await volumes.nodeUnpublish(id(req), targetPath, actorOf(res), csiCallOf(req)));
   });
   routes.post('/volumes/:id/expand', 'operator', async (req, res) => {
     const { capacityBytes } = parseInput(ExpandRequestSchema, req.body, 'body');
-    res.json(await volumes.expand(id(req), capacityBytes, actorOf(res)));
+    res.json(await volumes.expand(id(req), capacityBytes, actorOf(res), csiCallOf(req)));
+  });
+  routes.post('/volumes/:id/csi-errors', 'operator', async (req, res) => {
+    const report = parseInput(CsiErrorReportSchema, req.body, 'body');
+    const volume = volumes.get(id(req));
+    await volumes.recordCsiFailure(volume.id, { ...report, origin: 'node' }, actorOf(res));
+    res.status(204).end();
   });
   routes.delete('/volumes/:id', 'operator', async (req, res) => {
     const { purge } = parseInput(DeleteQuerySchema, req.query, 'query');

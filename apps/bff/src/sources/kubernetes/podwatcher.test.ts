@@ -10,6 +10,7 @@ import {
 } from '@drivebay/simulation';
 import { until } from '@drivebay/simulation/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type EmbeddedCsi, startEmbeddedCsi } from '../../embedded/embedded-csi.js';
 import { simulatorTarget } from '../../embedded/simulator-target.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import type { Podwatcher } from './podwatcher.js';
@@ -20,6 +21,7 @@ let t: TestApp;
 let sim: KubeApiSimulator;
 let cluster: ClusterSim;
 let podwatcher: Podwatcher;
+let csi: EmbeddedCsi;
 
 beforeEach(async () => {
   t = await startTestApp({
@@ -30,7 +32,15 @@ beforeEach(async () => {
   });
   sim = await startKubeApiSimulator({ bookmarkIntervalMs: 200 });
   seedSimulatedCluster(sim.store, [...t.app.inventory().servers.values()]);
-  cluster = new ClusterSim(sim.store, t.app.csi, () => t.app.inventory().servers.values(), silent, {
+  // The simulated cluster provisions and attaches through the real CSI plugin, as npm start does.
+  csi = await startEmbeddedCsi({
+    url: t.url,
+    dataDir: t.dataDir,
+    cluster: 'simulated',
+    security: t.app.security,
+    log: { info() {}, warn() {}, error() {} },
+  });
+  cluster = new ClusterSim(sim.store, csi.driver, () => t.app.inventory().servers.values(), silent, {
     ...defaultClusterSimOptions,
     tickMs: 30,
     restartEveryMs: 0,
@@ -53,6 +63,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   cluster.stop();
+  await csi.close();
   await t.stop();
   await sim.close();
 });
@@ -79,12 +90,15 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 
 const bound = async () => {
   const kafka = await pods('?namespace=kafka');
-  return kafka.length === 2 && kafka.every((p) => p.server !== null && p.volumeIds.length === 1);
+  return (
+    kafka.length === 2 &&
+    kafka.every((p) => p.server !== null && p.volumeIds.length === 1 && p.phase === 'Running')
+  );
 };
 
 describe('podwatcher bindings', () => {
   it('records pod → node → server and pod → PVC → PV → volume → drives, with readable names', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     const [pod] = await pods('?namespace=kafka&q=kafka-0');
     expect(pod).toMatchObject({
       cluster: 'simulated',
@@ -150,7 +164,7 @@ describe('podwatcher bindings', () => {
   });
 
   it('annotates PVs and PVCs with volume, logical node and server', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     const [pod] = await pods('?namespace=kafka&q=kafka-1');
     await until(() => {
       const pvc = sim.store.get('persistentvolumeclaims', { name: 'logs-kafka-1', namespace: 'kafka' });
@@ -168,7 +182,7 @@ describe('podwatcher bindings', () => {
   });
 
   it('moves a pod with its server: unbound from the dead server, bound on another', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     const [before] = await pods('?namespace=kafka&q=kafka-0');
     const response = await t.admin.fetch('/api/v1/admin/simulator/faults', {
       method: 'POST',
@@ -193,7 +207,7 @@ describe('podwatcher bindings', () => {
 
 describe('podwatcher watches', () => {
   it('relists after 410 Gone as an HTTP status and leaves no binding for a pod deleted meanwhile', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     cluster.stop();
     // The armed 410 goes to whichever informer re-watches first, so count the lists of all of them.
     const allLists = () => Object.values(podwatcher.informerStats()).reduce((sum, s) => sum + s.lists, 0);
@@ -212,7 +226,7 @@ describe('podwatcher watches', () => {
   });
 
   it('relists after 410 as an ERROR event inside a 200 stream', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     cluster.stop();
     sim.stallWatches(true);
     sim.store.delete('pods', { name: 'kafka-0', namespace: 'kafka' });
@@ -228,7 +242,7 @@ describe('podwatcher watches', () => {
   });
 
   it('survives the apiserver going away: retrying with the reason, then watching again and caught up', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     cluster.stop();
     await sim.stop();
     const state = async () => (await get<ClusterList>('/api/v1/clusters')).clusters[0];
@@ -250,7 +264,7 @@ describe('podwatcher watches', () => {
   });
 
   it('asks for bookmarks, so a quiet cluster is not taken for a dead connection', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     cluster.stop();
     // Three times the watchdog's silence limit without a single change: only bookmarks arrive.
     await new Promise((resolve) => setTimeout(resolve, 2_400));
@@ -258,7 +272,7 @@ describe('podwatcher watches', () => {
   });
 
   it('restarts a watch that went silent (a half-open connection)', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     cluster.stop();
     sim.silenceOpenWatches();
     sim.store.create('pods', buildPod({ name: 'unheard', namespace: 'web' }));
@@ -270,7 +284,7 @@ describe('podwatcher watches', () => {
   });
 
   it('removes the records of deleted pods, claims and nodes', async () => {
-    await eventually(bound, 'both kafka pods bound');
+    await eventually(bound, 'both kafka pods bound and Running');
     cluster.stop();
     sim.store.delete('pods', { name: 'kafka-1', namespace: 'kafka' });
     sim.store.delete('persistentvolumeclaims', { name: 'logs-kafka-1', namespace: 'kafka' });

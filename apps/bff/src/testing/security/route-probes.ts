@@ -140,6 +140,14 @@ export const probes: Record<RuleKey, Probe> = {
     ok: 200,
     prepare: ({ fixtures }) => ({ path: `/enclosures/${fixtures.enclosureId}` }),
   },
+  'GET /api/v1/servers': {
+    ok: 200,
+    prepare: ({ fixtures }) => ({ path: `/servers?hostname=${fixtures.serverId}` }),
+  },
+  'GET /api/v1/servers/:id': {
+    ok: 200,
+    prepare: ({ fixtures }) => ({ path: `/servers/${fixtures.serverId}` }),
+  },
   'POST /api/v1/admin/simulator/faults': {
     ok: 202,
     // Bringing an online enclosure online changes nothing, so the site stays whole for other probes.
@@ -172,6 +180,17 @@ export const probes: Record<RuleKey, Probe> = {
     prepare: ({ unique }) => ({
       path: '/placement/preview',
       body: { name: `pvc-preview-${unique}`, capacityBytes: GiB, parameters: { type: 'slice' } },
+    }),
+  },
+  'POST /api/v1/capacity/available': {
+    ok: 200,
+    prepare: () => ({ path: '/capacity/available', body: { parameters: { type: 'slice' } } }),
+  },
+  'POST /api/v1/volumes/:id/csi-errors': {
+    ok: 204,
+    prepare: async (c) => ({
+      path: `/volumes/${await freshVolume(c)}/csi-errors`,
+      body: { rpc: 'NodeStageVolume', code: 'INTERNAL', message: 'a probe' },
     }),
   },
   'POST /api/v1/volumes': {

@@ -3,6 +3,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageHeader } from '../../shared/components/PageHeader';
+import { CsiPanel } from './components/CsiPanel';
 import { LayoutDiagram } from './components/LayoutDiagram';
 import { MemberHistory } from './components/MemberHistory';
 import { VolumeEvents } from './components/VolumeEvents';
@@ -38,6 +39,7 @@ export function VolumeDetailPage() {
       <VolumeHeader volume={volume} />
       <LayoutDiagram volume={volume} />
       <MemberHistory volume={volume} />
+      <CsiPanel volume={volume} />
       <VolumeEvents id={volume.id} />
     </section>
   );

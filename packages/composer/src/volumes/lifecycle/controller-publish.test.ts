@@ -129,4 +129,28 @@ describe('controllerUnpublish', () => {
     const refused = controllerUnpublish(staged.value.volume, server.id, at(T1));
     expect(!refused.ok && refused.error.code).toBe('FAILED_PRECONDITION');
   });
+
+  it('detaches from a server that is down even while staged there, dropping its node state', () => {
+    const { volume, server, site } = fixture();
+    const published = controllerPublish(volume, server, site, at(T1));
+    if (!published.ok) throw new Error(published.error.message);
+    const staged = nodeStage(published.value.volume, '/var/lib/kubelet/staging/pv1', at(T1));
+    if (!staged.ok) throw new Error(staged.error.message);
+    // Up or in maintenance, the node can still unstage: still refused.
+    for (const state of ['up', 'maintenance'] as const) {
+      const refused = controllerUnpublish(staged.value.volume, server.id, at(T1), state);
+      expect(!refused.ok && refused.error.code).toBe('FAILED_PRECONDITION');
+    }
+    const forced = controllerUnpublish(staged.value.volume, server.id, at(T1), 'down');
+    if (!forced.ok) throw new Error(forced.error.message);
+    expect(forced.value.volume).toMatchObject({
+      lifecycle: 'Created',
+      server: null,
+      stagingPath: null,
+      targetPaths: [],
+    });
+    expect(forced.value.events[0]?.message).toMatch(
+      /which is down: its staging at \/var\/lib\/kubelet\/staging\/pv1/,
+    );
+  });
 });

@@ -56,12 +56,16 @@ export function controllerPublish(
 
 /**
  * CSI ControllerUnpublishVolume. Idempotent as CSI requires: a volume that is not published to
- * that server is already in the asked-for state. Refused while the node still has it mounted.
+ * that server is already in the asked-for state. Refused while the node still has it mounted,
+ * unless the server is down: a dead node's kubelet will never unstage, and Kubernetes detaches
+ * from it after its grace period (the attach-detach controller's force detach). Then the
+ * volume's node state goes with the attachment, said in the event, so the pod can start elsewhere.
  */
 export function controllerUnpublish(
   volume: Volume,
   serverId: string,
   context: DecisionContext,
+  serverState?: Server['state'],
 ): Result<Transition> {
   switch (volume.lifecycle) {
     case 'Created':
@@ -70,6 +74,17 @@ export function controllerUnpublish(
     case 'NodeStaged':
     case 'NodePublished':
       if (volume.server !== serverId) return ok(unchanged(volume));
+      if (serverState === 'down')
+        return ok(
+          changedTo(
+            volume,
+            { lifecycle: 'Created', server: null, transport: null, stagingPath: null, targetPaths: [] },
+            context,
+            'VolumeUnpublished',
+            `Volume ${volume.name} detached from server ${serverId}, which is down: its staging at ` +
+              `${volume.stagingPath} and ${volume.targetPaths.length} pod mount(s) there are abandoned with it`,
+          ),
+        );
       return fail(
         'FAILED_PRECONDITION',
         `volume ${volume.id} is still ${volume.lifecycle} on server ${serverId}` +

@@ -15,6 +15,13 @@ export function checkRequest(request: VolumeRequest): CompositionError | undefin
       field: 'parameters.minVolumeSize',
     };
   }
+  if (request.limitBytes !== undefined && request.limitBytes < size) {
+    return {
+      code: 'INVALID_ARGUMENT',
+      message: `limitBytes (${formatBytes(request.limitBytes)}) is smaller than capacityBytes (${formatBytes(size)})`,
+      field: 'limitBytes',
+    };
+  }
   const both = p.requiredTags.filter((t) => p.excludedTags.includes(t));
   if (both.length > 0) {
     return {

@@ -13,6 +13,7 @@
  *   SSDs (see capacity-by-tier.ts).
  */
 export { type AllocatedVolume, AllocationIndex } from './allocation-index.js';
+export { type AvailableCapacityReport, availableCapacity } from './available-capacity.js';
 export { type CapacityByTier, capacityByTier, type TierCapacity } from './capacity-by-tier.js';
 export { type SliceFragmentation, siteSliceFragmentation, sliceFragmentation } from './fragmentation.js';
 export { expandedCapacityBytes, planExpansion } from './plan-expansion.js';

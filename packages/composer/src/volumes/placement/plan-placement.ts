@@ -29,7 +29,25 @@ export function planPlacement(
   const groups = filterCandidates(index, media, params, explanation);
   if (!groups.ok) return groups;
   const ctx = { index, allocations, request, params, media, explanation } as const;
-  return params.type === 'slice' ? planSlices(ctx, groups.value) : planWholeDrives(ctx, groups.value);
+  const plan = params.type === 'slice' ? planSlices(ctx, groups.value) : planWholeDrives(ctx, groups.value);
+  return plan.ok ? withinLimit(plan.value, request) : plan;
+}
+
+/**
+ * Whole drives give more than asked (a 500 GiB request gets a 16 TB drive); a caller that set a
+ * limit (CSI's limit_bytes) is refused rather than handed more than it accepts.
+ */
+function withinLimit(plan: PlacementPlan, request: VolumeRequest): Result<PlacementPlan> {
+  const limit = request.limitBytes;
+  if (limit === undefined || plan.capacityBytes <= limit) return { ok: true, value: plan };
+  return {
+    ok: false,
+    error: {
+      code: 'OUT_OF_RANGE',
+      message: `limitBytes: the smallest placement for ${formatBytes(request.capacityBytes)} is a ${plan.layout} of ${formatBytes(plan.capacityBytes)}, more than the limit of ${formatBytes(limit)}`,
+      field: 'limitBytes',
+    },
+  };
 }
 
 /** The request as placement reads it, defaults included, so the preview shows what applied. */

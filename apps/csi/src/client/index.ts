@@ -1,0 +1,1 @@
+export { CsiCallError, CsiClient, type CsiClientOptions, type CsiServiceName } from './csi-client.js';
