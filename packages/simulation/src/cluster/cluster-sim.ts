@@ -10,6 +10,9 @@ import { OomKills } from './oom-kills.js';
 import { PodGc } from './pod-gc.js';
 import { Provisioner } from './provisioner.js';
 import { PvController } from './pv-controller.js';
+import { PvReclaimer } from './pv-reclaimer.js';
+import { PvcProtection } from './pvc-protection.js';
+import { RESIZER_SOURCE, Resizer } from './resizer.js';
 import { Scheduler } from './scheduler.js';
 import { type ClusterSimOptions, defaultClusterSimOptions, type SimContext } from './sim-context.js';
 import { TaintEviction } from './taint-eviction.js';
@@ -40,6 +43,9 @@ export class ClusterSim {
   private readonly pvController = new PvController();
   private readonly scheduler = new Scheduler();
   private readonly provisioner: Provisioner;
+  private readonly pvcProtection = new PvcProtection();
+  private readonly reclaimer: PvReclaimer;
+  private readonly resizer: Resizer;
   private readonly volumes = new VolumeManager();
   private readonly kubelets = new Kubelets(this.volumes);
   private readonly oomKills = new OomKills();
@@ -60,6 +66,8 @@ export class ClusterSim {
       events: new EventRecorder(store, all.now),
     };
     this.provisioner = new Provisioner(all.cluster, all.now());
+    this.reclaimer = new PvReclaimer(this.provisioner.source);
+    this.resizer = new Resizer(RESIZER_SOURCE);
   }
 
   start(): void {
@@ -85,8 +93,12 @@ export class ClusterSim {
       this.scheduler.run(ctx);
       await this.provisioner.run(ctx);
       this.pvController.run(ctx);
+      await this.resizer.run(ctx);
       await this.kubelets.sync(ctx);
+      await this.volumes.expandFilesystems(ctx);
       await this.volumes.detachUnused(ctx);
+      this.pvcProtection.run(ctx);
+      await this.reclaimer.run(ctx);
       // Evictions last: a StatefulSet sees its pod gone, and recreates it, on the next pass.
       this.taintEviction.run(ctx);
       this.podGc.run(ctx);

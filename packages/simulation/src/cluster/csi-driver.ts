@@ -9,6 +9,14 @@ export interface CsiDriver {
   /** Attaches to the node's CSI node id; answers the publish context the node plugin gets. */
   controllerPublish(volumeId: string, nodeId: string, access: Access): Promise<Record<string, string>>;
   controllerUnpublish(volumeId: string, nodeId: string): Promise<void>;
+  /** The external-provisioner's DeleteVolume, once the PV of reclaim policy Delete is released. */
+  deleteVolume(volumeId: string): Promise<void>;
+  /** The external-resizer's ControllerExpandVolume: the capacity made, and whether the node must grow the filesystem. */
+  controllerExpand(
+    volumeId: string,
+    requiredBytes: number,
+    access: Access,
+  ): Promise<{ capacityBytes: number; nodeExpansionRequired: boolean }>;
   /** The node plugin on `nodeName` (whose server is `serverId`), as that node's kubelet reaches it. */
   node(nodeName: string, serverId: string): Promise<NodePlugin>;
 }
@@ -32,6 +40,13 @@ export interface NodePlugin {
     readonly: boolean;
   }): Promise<void>;
   unpublish(volumeId: string, targetPath: string): Promise<void>;
+  /** NodeExpandVolume on a published volume: answers the capacity the filesystem now has. */
+  expand(request: {
+    volumeId: string;
+    volumePath: string;
+    stagingPath: string;
+    requiredBytes: number;
+  }): Promise<number>;
   /**
    * Where the kubelet keeps its directories on this machine (its --root-dir): the staging and
    * target paths the kubelet creates and hands the plugin are under it.

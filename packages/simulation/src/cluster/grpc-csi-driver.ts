@@ -58,6 +58,30 @@ export class GrpcCsiDriver implements CsiDriver {
     });
   }
 
+  async deleteVolume(volumeId: string): Promise<void> {
+    await this.controller.call('Controller', 'DeleteVolume', { volume_id: volumeId });
+  }
+
+  async controllerExpand(
+    volumeId: string,
+    requiredBytes: number,
+    access: Access,
+  ): Promise<{ capacityBytes: number; nodeExpansionRequired: boolean }> {
+    const answer = await this.controller.call<{ capacity_bytes: string; node_expansion_required: boolean }>(
+      'Controller',
+      'ControllerExpandVolume',
+      {
+        volume_id: volumeId,
+        capacity_range: { required_bytes: String(requiredBytes) },
+        volume_capability: capability(access),
+      },
+    );
+    return {
+      capacityBytes: Number(answer.capacity_bytes),
+      nodeExpansionRequired: answer.node_expansion_required,
+    };
+  }
+
   node(nodeName: string, serverId: string): Promise<NodePlugin> {
     let plugin = this.nodes.get(nodeName);
     if (!plugin) {
@@ -126,6 +150,16 @@ class GrpcNodePlugin implements NodePlugin {
 
   async unpublish(volumeId: string, targetPath: string): Promise<void> {
     await this.client.call('Node', 'NodeUnpublishVolume', { volume_id: volumeId, target_path: targetPath });
+  }
+
+  async expand(request: Parameters<NodePlugin['expand']>[0]): Promise<number> {
+    const answer = await this.client.call<{ capacity_bytes: string }>('Node', 'NodeExpandVolume', {
+      volume_id: request.volumeId,
+      volume_path: request.volumePath,
+      staging_target_path: request.stagingPath,
+      capacity_range: { required_bytes: String(request.requiredBytes) },
+    });
+    return Number(answer.capacity_bytes);
   }
 
   close(): void {

@@ -19,7 +19,8 @@ export class Provisioner {
   private readonly failedAt = new Map<string, number>();
   /** The provisioner's identity, in its event source and on every PV it makes. */
   private readonly identity: string;
-  private readonly source: EventSource;
+  /** The provisioner's event source: its Events on claims and PVs name it. */
+  readonly source: EventSource;
 
   constructor(cluster: string, startedAt: number) {
     this.identity = `${startedAt}-${Number.parseInt(uidFor(cluster).slice(0, 4), 16)}-${PROVISIONER}`;

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { quantityBytes } from '@drivebay/api-types';
 import type { KubeObject } from '../kube-api/index.js';
 import type { NodePlugin } from './csi-driver.js';
 import { involvedObject, kubeletOn, SOURCES } from './events.js';
 import type { PodVolume } from './pod-volumes.js';
 import { volumesOf } from './pod-volumes.js';
+import { FS_RESIZE_PENDING, hasCondition, setClaimStatus } from './resizer.js';
 import { PROVISIONER } from './seed-cluster.js';
 import { type SimContext, scaledMs } from './sim-context.js';
 import { isReady, serverOf, specOf } from './sim-objects.js';
@@ -59,6 +61,58 @@ export class VolumeManager {
       if (mount.targets.size > 0) continue;
       await plugin.unstage(volume.volumeHandle, mount.staging);
       mounts.delete(volume.pvName);
+    }
+  }
+
+  /**
+   * The kubelets' online expansion: a claim the external-resizer left FileSystemResizePending,
+   * mounted on a node, gets NodeExpandVolume there on its pod's target path; then the claim has the
+   * PV's capacity. A failure is an Event on the pod, tried again on the next pass.
+   */
+  async expandFilesystems(ctx: SimContext): Promise<void> {
+    for (const [nodeName, mounts] of this.mounted) {
+      const node = ctx.store.get('nodes', { name: nodeName });
+      if (!node || !isReady(node)) continue;
+      for (const [pvName, mount] of mounts) {
+        const pv = ctx.store.get('persistentvolumes', { name: pvName });
+        const ref = pv ? (specOf(pv).claimRef as { name: string; namespace: string } | undefined) : undefined;
+        const claim = ref && ctx.store.get('persistentvolumeclaims', ref);
+        const [target] = mount.targets;
+        if (!pv || !claim || !target || !hasCondition(claim, FS_RESIZE_PENDING)) continue;
+        const storage = String((specOf(pv).capacity as { storage?: string } | undefined)?.storage ?? '');
+        const bytes = quantityBytes(storage);
+        const handle = (specOf(pv).csi as { volumeHandle?: string } | undefined)?.volumeHandle;
+        if (bytes === null || !handle) continue;
+        const pod = podOfTarget(ctx, target);
+        const plugin = await ctx.csi.node(nodeName, serverOf(node) ?? '');
+        try {
+          await plugin.expand({
+            volumeId: handle,
+            volumePath: target,
+            stagingPath: mount.staging,
+            requiredBytes: bytes,
+          });
+        } catch (error) {
+          if (pod)
+            ctx.events.record(
+              kubeletOn(nodeName),
+              involvedObject(pod),
+              'Warning',
+              'VolumeResizeFailed',
+              `MountVolume.NodeExpandVolume failed for volume "${pvName}" : ${error instanceof Error ? error.message : String(error)}`,
+            );
+          continue;
+        }
+        setClaimStatus(ctx, claim, { capacity: { storage }, conditions: [] });
+        if (pod)
+          ctx.events.record(
+            kubeletOn(nodeName),
+            involvedObject(pod),
+            'Normal',
+            'FileSystemResizeSuccessful',
+            `MountVolume.NodeExpandVolume succeeded for volume "${pvName}" ${nodeName}`,
+          );
+      }
     }
   }
 
@@ -213,6 +267,11 @@ function targetPath(plugin: NodePlugin, volume: PodVolume, pod: KubeObject): str
         uid,
       )
     : join(plugin.kubeletDir, 'pods', uid, 'volumes', 'kubernetes.io~csi', volume.pvName, 'mount');
+}
+
+/** The pod whose target path this is (pods/<uid>/… or …/publish/<pv>/<uid>). */
+function podOfTarget(ctx: SimContext, target: string): KubeObject | undefined {
+  return ctx.store.list('pods').find((pod) => pod.metadata.uid && target.includes(pod.metadata.uid));
 }
 
 /** The node's CSI node id, as node-driver-registrar published it on the Node. */

@@ -89,6 +89,11 @@ export class ObjectStore {
     const object = buildReplacement(def, current, next);
     // Like the apiserver, a write that changes nothing commits nothing and keeps the resourceVersion.
     if (JSON.stringify(object) === JSON.stringify(current)) return current;
+    const finalized =
+      object.metadata.deletionTimestamp &&
+      (object.metadata.finalizers ?? []).length === 0 &&
+      (current.metadata.finalizers ?? []).length > 0;
+    if (finalized) return this.commit('DELETED', resource, object, current);
     return this.commit('MODIFIED', resource, object, current);
   }
 
@@ -108,6 +113,15 @@ export class ObjectStore {
   beginDelete(resource: ResourceName, ref: ObjectRef, gracePeriodSeconds: number): KubeObject {
     const current = this.get(resource, ref);
     if (!current) throw new KubeApiError(notFound(resourceDef(resource), ref.name));
+    // An object with finalizers is only marked: the controllers that own them remove them, and
+    // the last one's removal deletes it (see update), as the apiserver does.
+    if ((current.metadata.finalizers ?? []).length > 0 && gracePeriodSeconds <= 0) {
+      if (current.metadata.deletionTimestamp) return current;
+      const object = thaw(current);
+      object.metadata.deletionTimestamp = kubeTime(this.now());
+      object.metadata.deletionGracePeriodSeconds = 0;
+      return this.commit('MODIFIED', resource, object, current);
+    }
     if (gracePeriodSeconds <= 0) return this.delete(resource, ref);
     const deadline = this.now() + gracePeriodSeconds * 1000;
     const { deletionTimestamp, deletionGracePeriodSeconds } = current.metadata;

@@ -10,6 +10,11 @@ export interface Assigned {
   now: number;
 }
 
+const PROTECTED: Record<string, string> = {
+  persistentvolumeclaims: 'kubernetes.io/pvc-protection',
+  persistentvolumes: 'kubernetes.io/pv-protection',
+};
+
 /** The object a create stores (before its resourceVersion): server-owned metadata filled in. */
 export function buildCreated(def: ResourceDef, input: KubeObjectInput, assigned: Assigned): KubeObject {
   // generateName stays on the object, as the apiserver keeps it.
@@ -27,6 +32,10 @@ export function buildCreated(def: ResourceDef, input: KubeObjectInput, assigned:
       // The apiserver labels every namespace with its own name, so selectors can pick it.
       ...(def.plural === 'namespaces' && {
         labels: { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name },
+      }),
+      // The StorageObjectInUseProtection admission plugin: claims and PVs are not removed while in use.
+      ...(PROTECTED[def.plural] && {
+        finalizers: [...new Set([...(meta.finalizers ?? []), PROTECTED[def.plural] as string])],
       }),
       name,
       ...(assigned.namespace ? { namespace: assigned.namespace } : {}),

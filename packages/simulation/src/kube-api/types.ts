@@ -11,6 +11,8 @@ export interface MetaFields {
   deletionGracePeriodSeconds?: number;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  /** What must happen before a deleted object is removed: each owner removes its own. */
+  finalizers?: string[];
   [key: string]: unknown;
 }
 

@@ -68,6 +68,25 @@ export class FakeCsi implements CsiDriver {
     Object.assign(volume, { node: null, stagingPath: null, targetPaths: [] });
   }
 
+  async deleteVolume(volumeId: string): Promise<void> {
+    this.calls.push(`DeleteVolume ${volumeId}`);
+    const volume = this.volumes.get(volumeId);
+    if (volume?.node) throw new Error(`volume ${volumeId} is still published to server ${volume.node}`);
+    this.volumes.delete(volumeId);
+  }
+
+  async controllerExpand(
+    volumeId: string,
+    requiredBytes: number,
+  ): Promise<{ capacityBytes: number; nodeExpansionRequired: boolean }> {
+    this.calls.push(`ControllerExpandVolume ${volumeId} ${requiredBytes}`);
+    const volume = this.get(volumeId);
+    if (volume.parameters.type !== 'slice' && requiredBytes > volume.capacityBytes)
+      throw new Error(`volume ${volumeId} is made of whole drives; only slice volumes grow`);
+    volume.capacityBytes = Math.max(volume.capacityBytes, Math.ceil(requiredBytes / GIB) * GIB);
+    return { capacityBytes: volume.capacityBytes, nodeExpansionRequired: volume.access === 'mount' };
+  }
+
   async node(nodeName: string, serverId: string): Promise<NodePlugin> {
     const fake = this;
     const made = this.directories.get(nodeName) ?? new Set<string>();
@@ -99,6 +118,13 @@ export class FakeCsi implements CsiDriver {
         fake.calls.push(`NodeUnpublishVolume ${volumeId} ${nodeName}`);
         const volume = fake.volumes.get(volumeId);
         if (volume) volume.targetPaths = volume.targetPaths.filter((p) => p !== targetPath);
+      },
+      async expand({ volumeId, volumePath }) {
+        fake.calls.push(`NodeExpandVolume ${volumeId} ${nodeName}`);
+        const volume = fake.attachedTo(volumeId, serverId);
+        if (!volume.targetPaths.includes(volumePath))
+          throw new Error(`volume ${volumeId} is not mounted at ${volumePath}`);
+        return volume.capacityBytes;
       },
     };
   }

@@ -299,3 +299,63 @@ describe('podwatcher watches', () => {
     });
   });
 });
+
+describe('the simulated cluster through the CSI plugin', () => {
+  it('grows a claim: ControllerExpandVolume grows the Drivebay volume, the kubelet grows the filesystem', async () => {
+    await eventually(bound, 'both kafka pods bound and Running');
+    // kafka-1's slice was placed last, so it can grow in place (slices are not relocated).
+    const [pod] = (await pods('?namespace=kafka')).filter((p) => p.name === 'kafka-1');
+    const volumeId = pod?.volumeIds[0] ?? '';
+    sim.store.update('persistentvolumeclaims', { name: 'logs-kafka-1', namespace: 'kafka' }, (claim) => ({
+      ...claim,
+      spec: { ...(claim.spec as object), resources: { requests: { storage: '20Gi' } } },
+    }));
+    const claimCapacity = () =>
+      (
+        sim.store.get('persistentvolumeclaims', { name: 'logs-kafka-1', namespace: 'kafka' })?.status as
+          | { capacity?: { storage?: string } }
+          | undefined
+      )?.capacity?.storage;
+    await eventually(async () => claimCapacity() === '20Gi', 'the claim at 20Gi');
+    const volume = await get<{ capacityBytes: number; csi?: { lastCall?: { rpc: string } } }>(
+      `/api/v1/volumes/${volumeId}`,
+    );
+    expect(volume.capacityBytes).toBe(20 * 1024 ** 3);
+    expect(volume.csi?.lastCall?.rpc).toBe('ControllerExpandVolume');
+  });
+
+  it('deletes the volume of a deleted claim no pod uses (reclaim policy Delete)', async () => {
+    await eventually(bound, 'both kafka pods bound and Running');
+    const node = sim.store.list('nodes')[0]?.metadata.name ?? '';
+    // A claim of its own (no workload recreates it), already handed a node as WaitForFirstConsumer does.
+    sim.store.create('persistentvolumeclaims', {
+      metadata: {
+        name: 'scratch',
+        namespace: 'kafka',
+        annotations: { 'volume.kubernetes.io/selected-node': node },
+      },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: 'drivebay-slice',
+        resources: { requests: { storage: '5Gi' } },
+        volumeMode: 'Filesystem',
+      },
+    });
+    const volumeName = () =>
+      (
+        sim.store.get('persistentvolumeclaims', { name: 'scratch', namespace: 'kafka' })?.spec as {
+          volumeName?: string;
+        }
+      )?.volumeName;
+    await eventually(async () => volumeName() !== undefined, 'the scratch claim bound');
+    const volumeId = volumeName() ?? '';
+    expect((await t.viewer.fetch(`/api/v1/volumes/${volumeId}`)).status).toBe(200);
+
+    sim.store.beginDelete('persistentvolumeclaims', { name: 'scratch', namespace: 'kafka' }, 0);
+    await eventually(
+      async () => (await t.viewer.fetch(`/api/v1/volumes/${volumeId}`)).status === 404,
+      `volume ${volumeId} deleted`,
+    );
+    await eventually(async () => !sim.store.get('persistentvolumes', { name: volumeId }), 'its PV removed');
+  });
+});
