@@ -8,6 +8,7 @@ import { httpModule } from './app/modules/http-module.js';
 import { kubernetesModule } from './app/modules/kubernetes-module.js';
 import { liveModule } from './app/modules/live-module.js';
 import { metricsModule } from './app/modules/metrics-module.js';
+import { prometheusModule } from './app/modules/prometheus-module.js';
 import { rebuildModule } from './app/modules/rebuild-module.js';
 import { retentionModule } from './app/modules/retention-module.js';
 import { securityModule } from './app/modules/security-module.js';
@@ -57,7 +58,7 @@ const defaultModules = [
   kubernetesModule,
 ];
 /** Started once the hardware has reported: the rebuilds, the first metrics sample, retention. */
-const laterModules = [hardwareModule, rebuildModule, metricsModule, retentionModule];
+const laterModules = [hardwareModule, rebuildModule, metricsModule, prometheusModule, retentionModule];
 
 /** The composition root: assembles the modules over the store, clock and options it is given. */
 export function createApp(deps: AppDependencies): App {

@@ -60,6 +60,24 @@ describe('usage', () => {
   });
 });
 
+describe('--metrics-listen', () => {
+  it('reads host:port, IPv6 in brackets, and refuses anything else naming the flag', () => {
+    expect(loadConfig(['--metrics-listen', '0.0.0.0:9090'], {}).metricsListen).toEqual({
+      host: '0.0.0.0',
+      port: 9090,
+    });
+    expect(loadConfig(['--metrics-listen', '[::]:9090'], {}).metricsListen).toEqual({
+      host: '::',
+      port: 9090,
+    });
+    expect(loadConfig([], {}).metricsListen).toBeUndefined();
+    expect(() => loadConfig(['--metrics-listen', '9090'], {})).toThrow(
+      /--metrics-listen "9090": not allowed; give host:port/,
+    );
+    expect(() => loadConfig(['--metrics-listen', 'h:99999'], {})).toThrow(/--metrics-listen "h:99999"/);
+  });
+});
+
 describe('npm start -- --help', () => {
   it('prints the server’s own usage, kept in scripts/usage.txt so it answers before any build', () => {
     const file = join(import.meta.dirname, '..', '..', '..', 'scripts', 'usage.txt');

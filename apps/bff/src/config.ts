@@ -27,6 +27,23 @@ const flags = {
     schema: wholeNumber(0, 65535),
     allowed: 'a port number from 0 to 65535 (0: any free port)',
   },
+  'metrics-listen': {
+    env: 'METRICS_LISTEN',
+    fallback: '',
+    help: 'also serve /metrics without authentication on host:port, for a scraper in the cluster; empty: only on the console port, with a read token',
+    schema: z.union([
+      z.literal('').transform(() => undefined),
+      z
+        .string()
+        .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/)
+        .transform((text) => {
+          const at = text.lastIndexOf(':');
+          return { host: text.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(text.slice(at + 1)) };
+        })
+        .pipe(z.object({ host: z.string().min(1), port: z.number().int().min(0).max(65535) })),
+    ]),
+    allowed: 'host:port, e.g. 0.0.0.0:9090 or [::]:9090, or empty',
+  },
   'data-dir': {
     env: 'DATA_DIR',
     fallback: './data',
@@ -196,6 +213,7 @@ export interface Config {
   retainEvents: number;
   metricsIntervalSeconds: number;
   kubeSimPort: number;
+  metricsListen: { host: string; port: number } | undefined;
   simulatedWorkloads: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -260,6 +278,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     retainEvents: read('retain-events'),
     metricsIntervalSeconds: read('metrics-interval-seconds'),
     kubeSimPort: read('kube-sim-port'),
+    metricsListen: read('metrics-listen'),
     simulatedWorkloads: read('simulated-workloads') === 'on',
     sessionIdleMinutes: read('session-idle-minutes'),
     sessionMaxHours: read('session-max-hours'),

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       intervalMs: config.metricsIntervalSeconds * 1000,
       retain: Math.ceil((7 * 86_400) / config.metricsIntervalSeconds),
     },
+    ...(config.metricsListen ? { metricsListen: config.metricsListen } : {}),
     ...(oidcLogin ? { oidcLogin } : {}),
     security: {
       allowedOrigins: config.allowedOrigins,

@@ -38,6 +38,8 @@ export interface AppDependencies {
   oidcLogin?: OidcLogin;
   /** How often the site's figures are recorded for the charts, and how many samples are kept. */
   metrics?: Partial<MetricsOptions>;
+  /** Also serve /metrics without authentication on this address (for a scraper inside the cluster). */
+  metricsListen?: { host: string; port: number };
   /** Who may watch each cluster; a single replica holds every lease. */
   clusterLease?: ClusterLease;
   podwatcher?: Partial<PodwatcherOptions>;

@@ -40,6 +40,7 @@ export const services = {
   // The edge: HTTP, the API's routes, socket.io, the live hub's derived rooms.
   http: serviceRef<HttpServer>('http'),
   api: serviceRef<ApiRoutes>('api'),
+  edge: serviceRef<EdgeRoutes>('edge'),
   io: serviceRef<SocketServer<ClientToServerEvents, ServerToClientEvents>>('io'),
   liveRooms: serviceRef<LiveRooms>('liveRooms'),
   // Domain commands and sources.
@@ -56,6 +57,14 @@ export interface Readiness {
 /** Where an area's routes go: mounted under /api/v1, in the order modules are assembled. */
 export interface ApiRoutes {
   add(router: Router): void;
+}
+
+/**
+ * Routes outside /api/v1 that still go through the security chain (sign-in, tokens), such as
+ * Prometheus's /metrics, which scrapers expect at the root.
+ */
+export interface EdgeRoutes {
+  add(path: string, router: Router): void;
 }
 
 /** Where a module registers a room of the live hub whose content is derived from the state. */

@@ -42,6 +42,8 @@ export async function startTestApp(
     port?: number;
     oidcLogin?: OidcLogin;
     metrics?: Partial<MetricsOptions>;
+    /** Also serve /metrics without authentication here. */
+    metricsListen?: { host: string; port: number };
     podwatcher?: Partial<PodwatcherOptions>;
     /** Wraps the SQLite store before the app gets it (a test that breaks the change feed). */
     wrapStore?: (store: StateStore) => StateStore;
@@ -66,6 +68,7 @@ export async function startTestApp(
     security: { passwordCost: 2 ** 10, ...options.security },
     ...(options.oidcLogin ? { oidcLogin: options.oidcLogin } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.metricsListen ? { metricsListen: options.metricsListen } : {}),
     ...(options.podwatcher ? { podwatcher: options.podwatcher } : {}),
   });
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -25,7 +25,7 @@ export const httpModule = defineModule({
     config: services.config,
     log: services.log,
   },
-  provides: { http: services.http, api: services.api, io: services.io },
+  provides: { http: services.http, api: services.api, edge: services.edge, io: services.io },
   init({ security, mirror, readiness, config, log }, lifecycle) {
     const secure = config.tls !== undefined;
     const app = express();
@@ -62,6 +62,9 @@ export const httpModule = defineModule({
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     });
-    return { http, api: { add: (router) => void api.use(router) }, io };
+    const edge = {
+      add: (path: string, router: express.Router) => void app.use(path, noStore, ...security.chain, router),
+    };
+    return { http, api: { add: (router) => void api.use(router) }, edge, io };
   },
 });

@@ -49,7 +49,11 @@ function ClaimPage({ detail, backTo }: { detail: ClaimDetail; backTo: string }) 
         linkClaim={false}
         level={2}
         before={
-          <ChainStep kind="Pods" level={2} name={`${plural(pods.length, 'pod')} ${pods.length === 1 ? 'mounts' : 'mount'} it`}>
+          <ChainStep
+            kind="Pods"
+            level={2}
+            name={`${plural(pods.length, 'pod')} ${pods.length === 1 ? 'mounts' : 'mount'} it`}
+          >
             {pods.length === 0 ? (
               <p className="chain-note">No pod mounts this claim now.</p>
             ) : (
