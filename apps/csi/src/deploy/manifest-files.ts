@@ -85,6 +85,8 @@ export function loadManifestDir(dir: URL): ManifestSet {
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split('\\').join('/'))
     .filter((f) => /\.ya?ml$/.test(f))
+    // Prometheus's alert rules are the console's, not the plugin's (apps/bff checks them).
+    .filter((f) => !f.startsWith('prometheus/'))
     .sort();
   const set: ManifestSet = { files, manifests: [], problems: [] };
   for (const file of files) {
