@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensureEtcd } from './etcd.mjs';
 import { build, ensureDependencies, root, runTool } from './lib.mjs';
 
 const reports = join(root, '.cache', 'test-reports');
@@ -36,12 +37,15 @@ function lint() {
 
 function vitest() {
   console.log('\n== unit and integration tests (vitest)');
+  // The etcd store's tests start throwaway etcd members; without a binary they fail and say why.
+  const etcd = ensureEtcd();
   const output = join(reports, 'vitest.json');
   const status = runTool(
     'vitest',
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
     {
       timeout: 15 * 60_000,
+      env: etcd ? { ...process.env, ETCD_PATH: etcd } : process.env,
     },
   );
   const report = readJson(output);

@@ -86,3 +86,54 @@ describe('npm start -- --help', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${usage()}\n`);
   });
 });
+
+describe('the store flags', () => {
+  it('defaults to SQLite and reads etcd endpoints from --store or DRIVEBAY_STORE', () => {
+    expect(loadConfig([], {}).store).toEqual({ kind: 'sqlite' });
+    expect(loadConfig(['--store', 'etcd://10.0.0.1:2379,etcd-2.example:2379,[::1]:2379'], {}).store).toEqual({
+      kind: 'etcd',
+      endpoints: ['http://10.0.0.1:2379', 'http://etcd-2.example:2379', 'http://[::1]:2379'],
+      prefix: '/drivebay/',
+    });
+    expect(
+      loadConfig([], {
+        DRIVEBAY_STORE: 'etcd://127.0.0.1:2379',
+        DRIVEBAY_ETCD_PREFIX: '/site-a/',
+        DRIVEBAY_ETCD_CA: 'ca.pem',
+        DRIVEBAY_ETCD_CERT: 'c.pem',
+        DRIVEBAY_ETCD_KEY: 'k.pem',
+      }).store,
+    ).toEqual({
+      kind: 'etcd',
+      endpoints: ['http://127.0.0.1:2379'],
+      prefix: '/site-a/',
+      tls: { ca: 'ca.pem', cert: 'c.pem', key: 'k.pem' },
+    });
+  });
+
+  it('stops on a bad value naming the flag', () => {
+    for (const text of [
+      'etcd',
+      'etcd://',
+      'etcd://host',
+      'etcd://host:0',
+      'etcd://host:99999',
+      'etcd://a:1,',
+      'mysql',
+    ])
+      expect(mistake(['--store', text])).toMatch(/^--store "[^"]*": not allowed; give sqlite, or etcd:\/\//);
+    expect(mistake([], { DRIVEBAY_STORE: 'etcd://x' })).toMatch(
+      /^DRIVEBAY_STORE="etcd:\/\/x" \(environment\)/,
+    );
+    expect(mistake(['--store', 'etcd://h:2379', '--etcd-prefix', 'site'])).toMatch(
+      /^--etcd-prefix "site": not allowed/,
+    );
+    expect(mistake(['--etcd-ca', 'ca.pem'])).toMatch(/^--etcd-ca: only with --store etcd/);
+    expect(mistake(['--store', 'etcd://h:2379', '--etcd-ca', 'ca.pem', '--etcd-cert', 'c.pem'])).toMatch(
+      /^--etcd-cert and --etcd-key: give both or neither/,
+    );
+    expect(mistake(['--store', 'etcd://h:2379', '--etcd-cert', 'c.pem', '--etcd-key', 'k.pem'])).toMatch(
+      /^--etcd-cert: needs --etcd-ca/,
+    );
+  });
+});

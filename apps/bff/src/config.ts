@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { isEtcdPrefix, parseStoreChoice, type StoreChoice } from './store/store-choice.js';
 
 /** A whole number written as digits only: "0x10", "1e3" or " 12" are not numbers here. */
 const wholeNumber = (min: number, max: number) =>
@@ -171,6 +172,48 @@ const flags = {
     schema: z.string(),
     allowed: 'a PEM file path',
   },
+  store: {
+    env: 'DRIVEBAY_STORE',
+    fallback: 'sqlite',
+    help: 'state store: sqlite (in --data-dir) | etcd://host:2379[,host2:2379…] (several replicas)',
+    schema: z.string().transform((text, context): StoreChoice => {
+      const choice = parseStoreChoice(text);
+      if (choice) return choice;
+      context.addIssue({ code: 'custom', message: 'not a store' });
+      return z.NEVER;
+    }),
+    allowed:
+      'sqlite, or etcd:// and comma-separated host:port of etcd members, e.g. etcd://10.0.0.1:2379,10.0.0.2:2379',
+  },
+  'etcd-prefix': {
+    env: 'DRIVEBAY_ETCD_PREFIX',
+    fallback: '/drivebay/',
+    help: 'etcd key prefix of this site; sites sharing an etcd cluster need prefixes that do not nest',
+    schema: z.string().refine(isEtcdPrefix),
+    allowed: "a key prefix ending in '/', e.g. /drivebay/site-a/",
+  },
+  // DRIVEBAY_ in front: etcd itself reads ETCD_* variables as its flags.
+  'etcd-ca': {
+    env: 'DRIVEBAY_ETCD_CA',
+    fallback: '',
+    help: 'PEM file of the CA that signed the etcd members’ certificates: talk to etcd over TLS',
+    schema: z.string(),
+    allowed: 'a PEM file path',
+  },
+  'etcd-cert': {
+    env: 'DRIVEBAY_ETCD_CERT',
+    fallback: '',
+    help: 'PEM client certificate for etcd (with --etcd-key)',
+    schema: z.string(),
+    allowed: 'a PEM file path',
+  },
+  'etcd-key': {
+    env: 'DRIVEBAY_ETCD_KEY',
+    fallback: '',
+    help: 'PEM private key of --etcd-cert',
+    schema: z.string(),
+    allowed: 'a PEM file path',
+  },
 } as const;
 
 /** Which Kubernetes clusters to watch; sources/kubernetes/cluster-config.ts reads the files and checks the names. */
@@ -225,7 +268,13 @@ export interface Config {
   kubeconfigs: string[];
   contexts: string[];
   inCluster: boolean;
+  store: StoreConfig;
 }
+
+/** The store to open: SQLite in the data dir, or a site on an etcd cluster (PEM file paths for TLS). */
+export type StoreConfig =
+  | { kind: 'sqlite' }
+  | { kind: 'etcd'; endpoints: string[]; prefix: string; tls?: { ca: string; cert: string; key: string } };
 
 /** A configuration mistake: the process prints it and exits instead of starting half-configured. */
 export class ConfigError extends Error {}
@@ -290,11 +339,37 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     kubeconfigs: stringsOf(values.kubeconfig),
     contexts: stringsOf(values.context),
     inCluster: values['in-cluster'] === true,
+    store: storeConfig(read('store'), {
+      prefix: read('etcd-prefix'),
+      ca: read('etcd-ca'),
+      cert: read('etcd-cert'),
+      key: read('etcd-key'),
+    }),
   };
   if ((config.tlsCert === '') !== (config.tlsKey === '')) {
     throw new ConfigError(`--tls-cert and --tls-key: give both or neither; ${SEE_HELP}`);
   }
   return config;
+}
+
+/** The store flags together: TLS files only with etcd, a client certificate only with its key. */
+function storeConfig(
+  choice: StoreChoice,
+  etcd: { prefix: string; ca: string; cert: string; key: string },
+): StoreConfig {
+  if (choice.kind === 'sqlite') {
+    const stray = (['ca', 'cert', 'key'] as const).find((name) => etcd[name] !== '');
+    if (stray) throw new ConfigError(`--etcd-${stray}: only with --store etcd://…; ${SEE_HELP}`);
+    return choice;
+  }
+  if ((etcd.cert === '') !== (etcd.key === '')) {
+    throw new ConfigError(`--etcd-cert and --etcd-key: give both or neither; ${SEE_HELP}`);
+  }
+  if (etcd.cert !== '' && etcd.ca === '') {
+    throw new ConfigError(`--etcd-cert: needs --etcd-ca (the CA of the etcd members); ${SEE_HELP}`);
+  }
+  const tls = etcd.ca === '' ? {} : { tls: { ca: etcd.ca, cert: etcd.cert, key: etcd.key } };
+  return { ...choice, prefix: etcd.prefix, ...tls };
 }
 
 function stringsOf(value: string | boolean | string[] | undefined): string[] {

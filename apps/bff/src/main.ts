@@ -14,7 +14,7 @@ import { simulatedHardwareModule } from './embedded/simulated-hardware-module.js
 import { checkListenAddress, listenError } from './http/port-probe.js';
 import { createLogger } from './log.js';
 import { resolveClusters } from './sources/kubernetes/cluster-config.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { openConfiguredStore } from './store/open-store.js';
 
 /** The embedded default: one process, SQLite under the data dir, the simulated site. */
 async function main(): Promise<void> {
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     ? await OidcLogin.discover(oidcConfig, { now: () => systemClock.now().getTime() })
     : undefined;
   await checkListenAddress(config.host, config.port);
-  const store = await openSqliteStore({ path: join(config.dataDir, 'drivebay.sqlite') });
+  const store = await openConfiguredStore(config.store, config.dataDir);
   // Replacement serials are seeded by the clock so that they never repeat across restarts.
   const hardware = simulatedHardware(
     { scale: config.scale, seed: config.seed, replacementSeed: Date.now() },
