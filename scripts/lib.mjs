@@ -145,6 +145,8 @@ export async function build({ force = false } = {}) {
     '--log-level=warning',
     // Native and optional modules load from node_modules at run time.
     '--external:better-sqlite3',
+    // etcd3 loads its .proto files from its own package directory at run time.
+    '--external:etcd3',
     '--external:bufferutil',
     '--external:utf-8-validate',
     '--outfile=apps/bff/dist/main.cjs',
