@@ -55,8 +55,9 @@ type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
  * The simulated site served as a DMTF Redfish service over HTTP: what a rack manager in front
  * of the site's enclosures would answer. It reads the site's physical truth on each request
  * and turns the site's changes (faults) into Redfish events; PATCHing a locate LED changes the
- * site. It can stop and listen again: sessions and the event buffer survive, as they would
- * across a network outage.
+ * site. It can stop and listen again: it follows the site from construction on, so sessions,
+ * ETags and the event buffer stay true across the gap, as a manager's would across a network
+ * outage, and a client resuming with Last-Event-ID gets what happened meanwhile.
  */
 export class RedfishSiteService {
   private readonly options: ResolvedOptions;
@@ -68,7 +69,7 @@ export class RedfishSiteService {
   private readonly streams: EventStreams;
   private readonly subscriptions = new Subscriptions();
   private server: Server | undefined;
-  private unsubscribe: (() => void)[] = [];
+  private stopDropping: (() => void) | undefined;
 
   constructor(
     private readonly site: SimulatedSite,
@@ -81,6 +82,7 @@ export class RedfishSiteService {
     this.sessions = new SessionStore(options.credentials, sessionTimeoutSeconds, clock);
     this.log = new EventLog(eventBuffer, recordsPerEvent, clock);
     this.streams = new EventStreams(heartbeatMs);
+    site.onChange((changes) => this.publish(changes));
   }
 
   /** Listens (port 0 picks a free port) and follows the site's changes; answers the service's base URL. */
@@ -93,9 +95,7 @@ export class RedfishSiteService {
       server.listen(listen.port ?? 0, host, () => resolve());
     });
     this.server = server;
-    this.unsubscribe = [this.site.onChange((changes) => this.publish(changes))];
-    const faults = this.options.faults;
-    if (faults) this.unsubscribe.push(faults.onDropEventStreams(() => this.streams.drop()));
+    this.stopDropping = this.options.faults?.onDropEventStreams(() => this.streams.drop());
     const { port } = server.address() as AddressInfo;
     return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` };
   }
@@ -105,8 +105,7 @@ export class RedfishSiteService {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    for (const unsubscribe of this.unsubscribe) unsubscribe();
-    this.unsubscribe = [];
+    this.stopDropping?.();
     this.streams.closeAll();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
