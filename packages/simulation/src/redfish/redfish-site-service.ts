@@ -46,7 +46,7 @@ import {
   subscriptionsCollection,
 } from './service-resources.js';
 import { SessionStore } from './sessions.js';
-import { SiteTree } from './site-tree.js';
+import { driveIn, SiteTree } from './site-tree.js';
 import { pathsChangedBy, ResourceVersions } from './versions.js';
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
@@ -298,7 +298,7 @@ export class RedfishSiteService {
     if (!match || !enclosureId || !physical) return undefined;
     const driveId = match[2];
     if (driveId === undefined) return { enclosureId };
-    return [...physical.bays.values()].some((d) => d.id === driveId) ? { enclosureId, driveId } : undefined;
+    return driveIn(physical, driveId) ? { enclosureId, driveId } : undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Rack } from '@drivebay/api-types';
+import type { Drive, Rack } from '@drivebay/api-types';
 import type { SimulatedSite } from '../site/simulated-site.js';
 import type { PhysicalEnclosure } from '../site/site-change.js';
 import { unavailable } from './errors.js';
@@ -67,7 +67,7 @@ export class SiteTree {
     if (sub !== 'Drives') return undefined;
     if (subId === undefined)
       return this.reachable(physical, drivesPath(id), () => drivesCollection(physical));
-    const drive = [...physical.bays.values()].find((d) => d.id === subId);
+    const drive = driveIn(physical, subId);
     if (!drive) return undefined;
     return this.reachable(physical, drivePath(id, subId), () =>
       driveResource(drive, this.site.locateActive(subId), this.style),
@@ -89,4 +89,10 @@ export class SiteTree {
   private at(path: string, body: JsonObject): Resource {
     return { body, version: this.versions.of(path) };
   }
+}
+
+/** A drive by id among an enclosure's bays; a scan of at most ~100 without copying them. */
+export function driveIn(physical: PhysicalEnclosure, driveId: string): Drive | undefined {
+  for (const drive of physical.bays.values()) if (drive.id === driveId) return drive;
+  return undefined;
 }
