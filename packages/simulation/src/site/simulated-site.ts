@@ -12,6 +12,7 @@ import type {
 import { type Inventory, replacementDrive } from '@drivebay/composer';
 import { SimulatorError } from '../simulator-error.js';
 import { runDriveStorm } from './drive-storm.js';
+import type { LocateTarget, PhysicalEnclosure, SiteChange, SiteChangeListener } from './site-change.js';
 
 /**
  * Where the site reports what it observes: the hardware ingest of the process it runs in, which
@@ -31,8 +32,9 @@ interface SimulatedEnclosure {
 
 /**
  * The simulated hardware of the embedded default. It holds the physical truth (which drive
- * is in which bay, its health, which enclosures answer) and reports it through the same sink
- * a real hardware source uses; faults change the truth, then the report follows.
+ * is in which bay, its health, which enclosures answer, which locate LEDs are lit) and reports
+ * it through the same sink a real hardware source uses, or, without a sink, only to its change
+ * listeners (its Redfish service); faults change the truth, then the report follows.
  */
 export class SimulatedSite {
   readonly name = 'simulator';
@@ -42,6 +44,10 @@ export class SimulatedSite {
   private readonly enclosures = new Map<string, SimulatedEnclosure>();
   private readonly enclosureOfDrive = new Map<string, string>();
   private sink: ObservationSink | undefined;
+  private running = false;
+  private readonly listeners = new Set<SiteChangeListener>();
+  /** Enclosure and drive ids whose locate LED is lit. */
+  private readonly lit = new Set<string>();
   private replacements: number;
 
   constructor(report: InventoryReport, replacementSeed: number) {
@@ -62,17 +68,80 @@ export class SimulatedSite {
     }
   }
 
-  async start(sink: ObservationSink): Promise<void> {
+  /**
+   * Runs the site: faults are accepted from now on. With a sink, the site reports to it (the
+   * in-process hardware source); without one, only its change listeners hear of faults, and a
+   * fault's result carries revision 0 (whoever serves the site reports the change later).
+   */
+  async start(sink?: ObservationSink): Promise<void> {
     this.sink = sink;
-    await sink(this.inventoryReport());
+    this.running = true;
+    if (sink) await sink(this.inventoryReport());
   }
 
   async stop(): Promise<void> {
     this.sink = undefined;
+    this.running = false;
+  }
+
+  /** Hears every physical change; answers the function that stops listening. */
+  onChange(listener: SiteChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The site's identity. */
+  describeSite(): Site {
+    return this.site;
+  }
+
+  rackList(): readonly Rack[] {
+    return this.racks;
+  }
+
+  serverList(): readonly Server[] {
+    return this.servers;
+  }
+
+  findServer(serverId: string): Server | undefined {
+    return this.servers.find((s) => s.id === serverId);
+  }
+
+  /** Every enclosure as it physically is, in the order the site was built. */
+  enclosureList(): Iterable<PhysicalEnclosure> {
+    return this.enclosures.values();
+  }
+
+  findEnclosure(enclosureId: string): PhysicalEnclosure | undefined {
+    return this.enclosures.get(enclosureId);
+  }
+
+  /** Whether the locate LED of an enclosure or drive is lit. */
+  locateActive(id: string): boolean {
+    return this.lit.has(id);
+  }
+
+  /** Lights or clears a locate LED, as an operator's PATCH on the hardware does. */
+  setLocate(target: LocateTarget, active: boolean): void {
+    const simulated = this.enclosures.get(target.enclosureId);
+    if (!simulated)
+      throw new SimulatorError(
+        'NOT_FOUND',
+        `enclosure "${target.enclosureId}" does not exist`,
+        'enclosureId',
+      );
+    const id = target.driveId ?? target.enclosureId;
+    if (target.driveId && this.enclosureOfDrive.get(target.driveId) !== target.enclosureId)
+      throw new SimulatorError('NOT_FOUND', `drive "${target.driveId}" does not exist`, 'driveId');
+    if (this.lit.has(id) === active) return;
+    if (active) this.lit.add(id);
+    else this.lit.delete(id);
+    this.notify([{ kind: 'locate', target, active }]);
   }
 
   /** Applies a fault to the simulated hardware and reports its effect. */
   async inject(fault: FaultRequest): Promise<FaultResult> {
+    if (!this.running) throw new SimulatorError('UNAVAILABLE', 'the simulator is not running');
     switch (fault.kind) {
       case 'drive-fail':
         return this.setHealth(fault.driveId, 'failed');
@@ -98,13 +167,15 @@ export class SimulatedSite {
     const index = this.servers.findIndex((s) => s.id === serverId);
     const server = this.servers[index];
     if (!server) throw new SimulatorError('NOT_FOUND', `server "${serverId}" does not exist`, 'serverId');
-    this.servers[index] = { ...server, state };
+    const changed = { ...server, state };
+    this.servers[index] = changed;
+    this.notify([{ kind: 'server-state', server: changed }]);
     return { accepted: true, revision: await this.deliver(this.inventoryReport()) };
   }
 
   /** Starts a storm and answers at once; the changes follow through the same sink as any fault. */
   private storm(changes: number, perSecond: number): FaultResult {
-    if (!this.sink) throw new SimulatorError('UNAVAILABLE', 'the simulator is not running');
+    if (!this.running) throw new SimulatorError('UNAVAILABLE', 'the simulator is not running');
     const target = {
       driveIds: () => [...this.enclosureOfDrive.keys()],
       flip: (ids: readonly string[]) => this.flip(ids),
@@ -113,7 +184,7 @@ export class SimulatedSite {
       target,
       changes,
       perSecond,
-      () => !this.sink,
+      () => !this.running,
       () => undefined,
     );
     return { accepted: true, revision: 0 };
@@ -121,6 +192,7 @@ export class SimulatedSite {
 
   private async flip(ids: readonly string[]): Promise<void> {
     const touched = new Set<SimulatedEnclosure>();
+    const changes: SiteChange[] = [];
     for (const id of ids) {
       const enclosureId = this.enclosureOfDrive.get(id);
       const simulated = enclosureId ? this.enclosures.get(enclosureId) : undefined;
@@ -128,9 +200,12 @@ export class SimulatedSite {
       // Replaced since the storm began: its successor is not part of this storm.
       if (!simulated || !drive) continue;
       if (drive.health !== 'ok' && drive.health !== 'degraded') continue;
-      simulated.bays.set(drive.bay, { ...drive, health: drive.health === 'ok' ? 'degraded' : 'ok' });
+      const flipped = { ...drive, health: drive.health === 'ok' ? ('degraded' as const) : ('ok' as const) };
+      simulated.bays.set(drive.bay, flipped);
+      changes.push({ kind: 'drive-health', drive: flipped, previous: drive.health });
       touched.add(simulated);
     }
+    this.notify(changes);
     // One batch for every reachable enclosure touched: a storm tick is one transaction.
     const reports = [...touched]
       .filter((simulated) => simulated.reachable)
@@ -144,7 +219,9 @@ export class SimulatedSite {
 
   private async setHealth(driveId: string, health: Drive['health']): Promise<FaultResult> {
     const { simulated, drive } = this.findDrive(driveId);
-    simulated.bays.set(drive.bay, { ...drive, health });
+    const changed = { ...drive, health };
+    simulated.bays.set(drive.bay, changed);
+    this.notify([{ kind: 'drive-health', drive: changed, previous: drive.health }]);
     return this.report(simulated);
   }
 
@@ -154,6 +231,8 @@ export class SimulatedSite {
     simulated.bays.set(drive.bay, fresh);
     this.enclosureOfDrive.delete(drive.id);
     this.enclosureOfDrive.set(fresh.id, simulated.enclosure.id);
+    this.lit.delete(drive.id);
+    this.notify([{ kind: 'drive-replaced', removed: drive, added: fresh }]);
     return { ...(await this.report(simulated)), newDriveId: fresh.id };
   }
 
@@ -171,6 +250,7 @@ export class SimulatedSite {
     if (!simulated)
       throw new SimulatorError('NOT_FOUND', `enclosure "${enclosureId}" does not exist`, 'enclosureId');
     simulated.reachable = reachable;
+    this.notify([{ kind: 'enclosure-reachable', enclosureId, reachable }]);
     if (reachable) return this.report(simulated);
     const result = await this.deliver({ type: 'enclosure-unreachable', enclosureId });
     return { accepted: true, revision: result };
@@ -199,12 +279,19 @@ export class SimulatedSite {
     return { accepted: true, revision };
   }
 
+  private notify(changes: readonly SiteChange[]): void {
+    if (changes.length === 0) return;
+    for (const listener of this.listeners) listener(changes);
+  }
+
   private async deliver(observation: HardwareObservation): Promise<number> {
-    if (!this.sink) throw new SimulatorError('UNAVAILABLE', 'the simulator is not running');
+    if (!this.running) throw new SimulatorError('UNAVAILABLE', 'the simulator is not running');
+    if (!this.sink) return 0;
     return (await this.sink(observation)).revision;
   }
 
-  private inventoryReport(): InventoryReport {
+  /** What a hardware source that sees the whole site reports now. */
+  inventoryReport(): InventoryReport {
     return {
       type: 'inventory',
       site: this.site,
