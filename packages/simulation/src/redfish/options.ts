@@ -1,6 +1,5 @@
 import type { IndicatorStyle } from './indicator.js';
 import type { RedfishCredentials } from './sessions.js';
-import type { ServiceFaults } from './testing/service-faults.js';
 
 /** How the simulated site's Redfish service behaves; what a client must cope with is switchable. */
 export interface RedfishServiceOptions {
@@ -27,7 +26,26 @@ export interface RedfishServiceOptions {
   /** Time in ms since the epoch; sessions expire and events are stamped by it. Default Date.now. */
   clock?: () => number;
   /** Test hook: faults of the service itself. Never set in production. */
-  faults?: ServiceFaults;
+  faults?: FaultHooks;
+}
+
+/** What the service does to one request instead of (or before) answering it. */
+export interface RequestFault {
+  /** Answer this status with a Redfish error body instead. */
+  status?: 500 | 503;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Answer 200 with a body that is not JSON. */
+  malformed?: boolean;
+}
+
+/**
+ * What the service asks of its test hook (testing/ServiceFaults implements it): declared here so
+ * the service never imports test support.
+ */
+export interface FaultHooks {
+  forRequest(path: string): RequestFault;
+  onDropEventStreams(listener: () => void): () => void;
 }
 
 export type ResolvedOptions = Required<Omit<RedfishServiceOptions, 'faults'>> &

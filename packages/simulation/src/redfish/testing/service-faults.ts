@@ -1,19 +1,13 @@
-/** What the service does to one request instead of (or before) answering it. */
-export interface RequestFault {
-  /** Answer this status with a Redfish error body instead. */
-  status?: 500 | 503;
-  /** Wait this long before answering. */
-  delayMs?: number;
-  /** Answer 200 with a body that is not JSON. */
-  malformed?: boolean;
-}
+import type { FaultHooks, RequestFault } from '../options.js';
+
+export type { RequestFault };
 
 /**
  * Test hook: faults of the Redfish service itself (not of the site it serves), for the tests
  * of a Redfish client. Only code holding this object can arm them; nothing over HTTP can, and
  * a service started without one has none.
  */
-export class ServiceFaults {
+export class ServiceFaults implements FaultHooks {
   private failing: { status: 500 | 503; remaining: number; pathPrefix: string } | undefined;
   private delayMs = 0;
   private readonly malformedPaths = new Set<string>();
