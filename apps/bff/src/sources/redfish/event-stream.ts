@@ -62,6 +62,14 @@ export async function openEventStream(
         status >= 500 && status !== 501 ? 'unreachable' : status === 401 || status === 403 ? 'auth' : 'http';
       throw new RedfishError(kind, uri, redfishErrorMessage(body, status), status);
     }
+    // Stopped while connecting: the response may be destroyed already, its 'close' gone by.
+    if (signal.aborted || response.destroyed) {
+      response.destroy();
+      return {
+        closed: Promise.resolve(signal.aborted ? undefined : new Error('stream closed')),
+        lastEventId: () => lastEventId,
+      };
+    }
     const parser = new SseParser((message) => {
       let json: unknown;
       try {
