@@ -42,9 +42,9 @@ export async function startSource(
     endpoints,
     site: { id: 'site-default', name: 'Default site' },
     log,
-    retry: fastRetry,
-    follow: fastFollow,
     ...options,
+    retry: { ...fastRetry, ...options.retry },
+    follow: { ...fastFollow, ...options.follow },
   });
   await source.start(async (observation) => {
     observed.push(HardwareObservationSchema.parse(observation));
