@@ -16,18 +16,22 @@ export class SseParser {
   private buffer = '';
   private data: string[] = [];
   private event = '';
+  private skipLf = false;
 
   constructor(private readonly onMessage: (message: SseMessage) => void) {}
 
   push(chunk: string): void {
-    this.buffer += chunk;
+    if (chunk === '') return;
+    // A CR that ended the last chunk may be the first half of a CRLF: its LF ends no second line.
+    this.buffer += this.skipLf && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    this.skipLf = false;
     for (;;) {
       const end = this.buffer.search(/\r\n|\n|\r/);
       if (end < 0) return;
-      // A CR at the very end may be the first half of a CRLF split across chunks.
-      if (this.buffer[end] === '\r' && end === this.buffer.length - 1) return;
+      const crlf = this.buffer.startsWith('\r\n', end);
+      if (this.buffer[end] === '\r' && end === this.buffer.length - 1) this.skipLf = true;
       const line = this.buffer.slice(0, end);
-      this.buffer = this.buffer.slice(end + (this.buffer.startsWith('\r\n', end) ? 2 : 1));
+      this.buffer = this.buffer.slice(end + (crlf ? 2 : 1));
       this.line(line);
     }
   }
