@@ -147,6 +147,13 @@ const flags = {
     schema: z.string(),
     allowed: 'a PEM file path',
   },
+  'redfish-poll-interval': {
+    env: 'REDFISH_POLL_INTERVAL',
+    fallback: '30',
+    help: 'seconds between polls of a Redfish service without SSE (and liveness checks with it)',
+    schema: wholeNumber(1, 3600),
+    allowed: 'seconds, from 1 to 3600',
+  },
   'tls-key': {
     env: 'TLS_KEY',
     fallback: '',
@@ -181,6 +188,38 @@ const kubernetesFlags = {
   },
 } as const;
 
+/** Which Redfish services to follow; sources/redfish/endpoints.ts reads the files and credentials. */
+const redfishFlags = {
+  redfish: {
+    type: 'string',
+    multiple: true,
+    env: '',
+    fallback: '',
+    help: 'Redfish service (https://enclosure-manager) to take hardware from, repeatable; credentials from REDFISH_USERNAME, REDFISH_PASSWORD(_FILE)',
+  },
+  'redfish-endpoints': {
+    type: 'string',
+    multiple: false,
+    env: 'REDFISH_ENDPOINTS',
+    fallback: '',
+    help: 'JSON file listing Redfish services, credentials by reference (docs/redfish.md)',
+  },
+  'redfish-ca': {
+    type: 'string',
+    multiple: false,
+    env: 'REDFISH_CA',
+    fallback: '',
+    help: "PEM CA bundle Redfish services' certificates must chain to",
+  },
+  'redfish-insecure': {
+    type: 'boolean',
+    multiple: false,
+    env: '',
+    fallback: '',
+    help: "do not verify Redfish services' certificates (printed as a warning)",
+  },
+} as const;
+
 type FlagName = keyof typeof flags;
 type Parsed<N extends FlagName> = z.output<(typeof flags)[N]['schema']>;
 
@@ -207,6 +246,12 @@ export interface Config {
   kubeconfigs: string[];
   contexts: string[];
   inCluster: boolean;
+  /** --redfish URLs; with --redfish-endpoints, the hardware comes from Redfish instead of the simulator. */
+  redfish: string[];
+  redfishEndpoints: string;
+  redfishCa: string;
+  redfishInsecure: boolean;
+  redfishPollIntervalSeconds: number;
 }
 
 /** A configuration mistake: the process prints it and exits instead of starting half-configured. */
@@ -227,7 +272,10 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       options: {
         ...Object.fromEntries(Object.keys(flags).map((name) => [name, { type: 'string' as const }])),
         ...Object.fromEntries(
-          Object.entries(kubernetesFlags).map(([name, f]) => [name, { type: f.type, multiple: f.multiple }]),
+          Object.entries({ ...kubernetesFlags, ...redfishFlags }).map(([name, f]) => [
+            name,
+            { type: f.type, multiple: f.multiple },
+          ]),
         ),
       },
       strict: true,
@@ -271,11 +319,20 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     kubeconfigs: stringsOf(values.kubeconfig),
     contexts: stringsOf(values.context),
     inCluster: values['in-cluster'] === true,
+    redfish: stringsOf(values.redfish),
+    redfishEndpoints: stringOf(values['redfish-endpoints']) ?? env.REDFISH_ENDPOINTS ?? '',
+    redfishCa: stringOf(values['redfish-ca']) ?? env.REDFISH_CA ?? '',
+    redfishInsecure: values['redfish-insecure'] === true,
+    redfishPollIntervalSeconds: read('redfish-poll-interval'),
   };
   if ((config.tlsCert === '') !== (config.tlsKey === '')) {
     throw new ConfigError(`--tls-cert and --tls-key: give both or neither; ${SEE_HELP}`);
   }
   return config;
+}
+
+function stringOf(value: string | boolean | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function stringsOf(value: string | boolean | string[] | undefined): string[] {
@@ -300,7 +357,7 @@ function plainParseError(error: unknown): string {
 
 /** The flags, their environment variables and defaults, in aligned columns, for --help. */
 export function usage(): string {
-  const rows = Object.entries({ ...flags, ...kubernetesFlags }).map(([name, f]) => ({
+  const rows = Object.entries({ ...flags, ...kubernetesFlags, ...redfishFlags }).map(([name, f]) => ({
     flag: `--${name}`,
     env: f.env,
     help: f.fallback === '' ? f.help : `${f.help} (default: ${f.fallback})`,
