@@ -165,6 +165,13 @@ const flags = {
     schema: z.string(),
     allowed: 'a PEM file path',
   },
+  'redfish-poll-interval': {
+    env: 'REDFISH_POLL_INTERVAL',
+    fallback: '30',
+    help: 'seconds between polls of a Redfish service without SSE (and liveness checks with it)',
+    schema: wholeNumber(1, 3600),
+    allowed: 'seconds, from 1 to 3600',
+  },
   'tls-key': {
     env: 'TLS_KEY',
     fallback: '',
@@ -241,6 +248,38 @@ const kubernetesFlags = {
   },
 } as const;
 
+/** Which Redfish services to follow; sources/redfish/endpoints.ts reads the files and credentials. */
+const redfishFlags = {
+  redfish: {
+    type: 'string',
+    multiple: true,
+    env: '',
+    fallback: '',
+    help: 'Redfish service (https://enclosure-manager) to take hardware from, repeatable; credentials from REDFISH_USERNAME, REDFISH_PASSWORD(_FILE)',
+  },
+  'redfish-endpoints': {
+    type: 'string',
+    multiple: false,
+    env: 'REDFISH_ENDPOINTS',
+    fallback: '',
+    help: 'JSON file listing Redfish services, credentials by reference (docs/redfish.md)',
+  },
+  'redfish-ca': {
+    type: 'string',
+    multiple: false,
+    env: 'REDFISH_CA',
+    fallback: '',
+    help: "PEM CA bundle Redfish services' certificates must chain to",
+  },
+  'redfish-insecure': {
+    type: 'boolean',
+    multiple: false,
+    env: '',
+    fallback: '',
+    help: "do not verify Redfish services' certificates (printed as a warning)",
+  },
+} as const;
+
 type FlagName = keyof typeof flags;
 type Parsed<N extends FlagName> = z.output<(typeof flags)[N]['schema']>;
 
@@ -269,6 +308,12 @@ export interface Config {
   contexts: string[];
   inCluster: boolean;
   store: StoreConfig;
+  /** --redfish URLs; with --redfish-endpoints, the hardware comes from Redfish instead of the simulator. */
+  redfish: string[];
+  redfishEndpoints: string;
+  redfishCa: string;
+  redfishInsecure: boolean;
+  redfishPollIntervalSeconds: number;
 }
 
 /** The store to open: SQLite in the data dir, or a site on an etcd cluster (PEM file paths for TLS). */
@@ -294,7 +339,10 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       options: {
         ...Object.fromEntries(Object.keys(flags).map((name) => [name, { type: 'string' as const }])),
         ...Object.fromEntries(
-          Object.entries(kubernetesFlags).map(([name, f]) => [name, { type: f.type, multiple: f.multiple }]),
+          Object.entries({ ...kubernetesFlags, ...redfishFlags }).map(([name, f]) => [
+            name,
+            { type: f.type, multiple: f.multiple },
+          ]),
         ),
       },
       strict: true,
@@ -345,6 +393,11 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       cert: read('etcd-cert'),
       key: read('etcd-key'),
     }),
+    redfish: stringsOf(values.redfish),
+    redfishEndpoints: stringOf(values['redfish-endpoints']) ?? env.REDFISH_ENDPOINTS ?? '',
+    redfishCa: stringOf(values['redfish-ca']) ?? env.REDFISH_CA ?? '',
+    redfishInsecure: values['redfish-insecure'] === true,
+    redfishPollIntervalSeconds: read('redfish-poll-interval'),
   };
   if ((config.tlsCert === '') !== (config.tlsKey === '')) {
     throw new ConfigError(`--tls-cert and --tls-key: give both or neither; ${SEE_HELP}`);
@@ -372,6 +425,10 @@ function storeConfig(
   return { ...choice, prefix: etcd.prefix, ...tls };
 }
 
+function stringOf(value: string | boolean | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 function stringsOf(value: string | boolean | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [];
 }
@@ -394,7 +451,7 @@ function plainParseError(error: unknown): string {
 
 /** The flags, their environment variables and defaults, in aligned columns, for --help. */
 export function usage(): string {
-  const rows = Object.entries({ ...flags, ...kubernetesFlags }).map(([name, f]) => ({
+  const rows = Object.entries({ ...flags, ...kubernetesFlags, ...redfishFlags }).map(([name, f]) => ({
     flag: `--${name}`,
     env: f.env,
     help: f.fallback === '' ? f.help : `${f.help} (default: ${f.fallback})`,
