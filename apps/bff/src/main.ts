@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstAdminModule, firstAdminRef } from './app/modules/first-admin-module.js';
+import { redfishHardwareModule } from './app/modules/redfish-hardware-module.js';
 import { createApp } from './app.js';
 import { defaultLockoutPolicy } from './auth/lockout.js';
 import { loadOidcConfig } from './auth/oidc/oidc-config.js';
@@ -8,15 +9,16 @@ import { OidcLogin } from './auth/oidc/oidc-login.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { VolumeKeys } from './crypto/volume-keys.js';
+import { redfishSimulatedHardware } from './embedded/redfish-simulated-hardware.js';
 import { simulatedClusterModule, simulatedClusterRef } from './embedded/simulated-cluster-module.js';
-import { simulatedHardware } from './embedded/simulated-hardware.js';
 import { simulatedHardwareModule } from './embedded/simulated-hardware-module.js';
 import { checkListenAddress, listenError } from './http/port-probe.js';
 import { createLogger } from './log.js';
 import { resolveClusters } from './sources/kubernetes/cluster-config.js';
+import { redfishConfigured, redfishSourceFactory } from './sources/redfish/index.js';
 import { openConfiguredStore } from './store/open-store.js';
 
-/** The embedded default: one process, SQLite under the data dir, the simulated site. */
+/** The embedded default: one process, SQLite under the data dir, the simulated site over Redfish. */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -40,7 +42,10 @@ async function main(): Promise<void> {
   await checkListenAddress(config.host, config.port);
   const store = await openConfiguredStore(config.store, config.dataDir);
   // Replacement serials are seeded by the clock so that they never repeat across restarts.
-  const hardware = simulatedHardware(
+  // Named Redfish services are the hardware; without any, the simulated site, served over Redfish
+  // on loopback and discovered by the same source, so the embedded default runs the real path.
+  const realHardware = redfishConfigured(config);
+  const hardware = redfishSimulatedHardware(
     { scale: config.scale, seed: config.seed, replacementSeed: Date.now() },
     log,
   );
@@ -77,7 +82,9 @@ async function main(): Promise<void> {
       : {}),
     modules: [
       firstAdminModule(config.dataDir),
-      simulatedHardwareModule(hardware),
+      realHardware
+        ? redfishHardwareModule(redfishSourceFactory(config, process.env, log))
+        : simulatedHardwareModule(hardware),
       // Without a kubeconfig, the embedded default's simulated cluster, watched like a real one.
       ...(clusters === 'simulator'
         ? [simulatedClusterModule({ port: config.kubeSimPort, workloads: config.simulatedWorkloads })]
@@ -110,7 +117,7 @@ async function main(): Promise<void> {
     ? `  sign in: ${admin.username} / ${admin.password}\n           (shown once; also in ${admin.file}, readable only by you; change it under Account)`
     : '  sign in: with your account (the first admin password was shown at first start and saved in initial-admin-password in the data dir)';
   console.log(
-    `\nDrivebay console: ${url}\n${signInHelp}\n  data: ${config.dataDir}\n  site: simulated, ${config.scale}\n${kubeLine}\n`,
+    `\nDrivebay console: ${url}\n${signInHelp}\n  data: ${config.dataDir}\n  site: ${realHardware ? `Redfish: ${config.redfish.join(', ') || config.redfishEndpoints}` : `simulated, ${config.scale}, served over Redfish at ${hardware.url() ?? '(not started)'}`}\n${kubeLine}\n`,
   );
 
   const shutdown = async (signal: string) => {

@@ -1,5 +1,7 @@
+import type { FaultRequest } from '@drivebay/api-types';
 import { defineModule } from '../app/module.js';
 import { services } from '../app/services.js';
+import { settleFault } from './fault-settle.js';
 import type { SimulatedHardware } from './simulated-hardware.js';
 import { simulatorRoutes } from './simulator-routes.js';
 
@@ -10,10 +12,16 @@ import { simulatorRoutes } from './simulator-routes.js';
 export function simulatedHardwareModule(hardware: SimulatedHardware) {
   return defineModule({
     name: 'simulated-hardware',
-    deps: { security: services.security, api: services.api },
+    deps: { security: services.security, api: services.api, mirror: services.mirror },
     provides: { hardwareSource: services.hardwareSource },
-    init({ security, api }) {
-      api.add(simulatorRoutes(security.table, hardware.faults));
+    init({ security, api, mirror }) {
+      const faults = hardware.asynchronous
+        ? {
+            inject: async (fault: FaultRequest) =>
+              settleFault(mirror, fault, await hardware.faults.inject(fault)),
+          }
+        : hardware.faults;
+      api.add(simulatorRoutes(security.table, faults));
       return { hardwareSource: hardware.source };
     },
   });

@@ -14,6 +14,8 @@ export interface SimulatedHardware {
   source(restored: Inventory): HardwareSource;
   /** Fault injection into that site, for the simulator routes and `npm run fault`. */
   faults: FaultInjector;
+  /** The site reports its faults later (over Redfish): the fault route waits for them to be committed. */
+  asynchronous?: boolean;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { SecurityOptions } from '../auth/security.js';
 import { systemClock } from '../clock.js';
 import type { RebuildOptions } from '../commands/rebuild-scheduler.js';
 import { VolumeKeys } from '../crypto/volume-keys.js';
+import { redfishSimulatedHardware } from '../embedded/redfish-simulated-hardware.js';
 import { simulatedHardware } from '../embedded/simulated-hardware.js';
 import { simulatedHardwareModule } from '../embedded/simulated-hardware-module.js';
 import type { HubOptions } from '../live/hub.js';
@@ -42,6 +43,8 @@ export async function startTestApp(
     port?: number;
     oidcLogin?: OidcLogin;
     metrics?: Partial<MetricsOptions>;
+    /** The simulated site reached in-process (default) or over Redfish, as `npm start` does. */
+    hardware?: 'in-process' | 'redfish';
     /** Also serve /metrics without authentication here. */
     metricsListen?: { host: string; port: number };
     podwatcher?: Partial<PodwatcherOptions>;
@@ -51,7 +54,11 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
   const log = createLogger('silent');
-  const hardware = simulatedHardware({ scale: 'small', seed: 7, replacementSeed: Date.now() }, log);
+  const siteOptions = { scale: 'small' as const, seed: 7, replacementSeed: Date.now() };
+  const hardware =
+    options.hardware === 'redfish'
+      ? redfishSimulatedHardware(siteOptions, log)
+      : simulatedHardware(siteOptions, log);
   const sqlite = await openSqliteStore({ path: join(dataDir, 'drivebay.sqlite') });
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const app = createApp({

@@ -138,7 +138,14 @@ export async function discover(
   const siteOem = root.Oem?.Drivebay?.Site;
   const siteId = siteOem ? toId(siteOem.Id) : undefined;
   return {
-    site: siteId ? { id: siteId, name: siteOem?.Name ?? siteOem?.Id ?? siteId } : undefined,
+    site: siteId
+      ? {
+          id: siteId,
+          name: siteOem?.Name ?? siteOem?.Id ?? siteId,
+          // A simulator says which generated site it serves; real hardware is "discovered".
+          ...(siteOem?.Scale === 'small' || siteOem?.Scale === 'large' ? { scale: siteOem.Scale } : {}),
+        }
+      : undefined,
     racks,
     enclosures: readings,
     servers,

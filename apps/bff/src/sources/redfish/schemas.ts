@@ -44,7 +44,11 @@ export const ServiceRootSchema = z.looseObject({
       TopSkipQuery: z.boolean().optional(),
     })
     .optional(),
-  Oem: OemDrivebay({ Site: z.looseObject({ Id: z.string(), Name: z.string().optional() }).optional() }),
+  Oem: OemDrivebay({
+    Site: z
+      .looseObject({ Id: z.string(), Name: z.string().optional(), Scale: z.string().optional() })
+      .optional(),
+  }),
 });
 export type ServiceRoot = z.infer<typeof ServiceRootSchema>;
 

@@ -155,7 +155,7 @@ export class RedfishService {
   }
 
   /** The site the service names (Oem.Drivebay.Site), if it does. */
-  siteOf(): { id: string; name: string } | undefined {
+  siteOf(): { id: string; name: string; scale?: 'small' | 'large' } | undefined {
     return this.scan?.site;
   }
 

@@ -211,7 +211,8 @@ export class RedfishHardwareSource implements HardwareSource {
 
   private inventory(): HardwareObservation {
     const scannedSite = this.services.map((s) => s.siteOf()).find((s) => s !== undefined);
-    const site: Site = { ...(scannedSite ?? this.options.site), scale: 'discovered' };
+    const named = scannedSite ?? this.options.site;
+    const site: Site = { id: named.id, name: named.name, scale: scannedSite?.scale ?? 'discovered' };
     const shares = this.services.map((service) => ({
       scan: service.currentScan,
       readings: service.readings.values(),
