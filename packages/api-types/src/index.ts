@@ -4,6 +4,7 @@ export * from './codec.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './hardware.js';
+export * from './hardware-source.js';
 export * from './incident.js';
 export * from './inventory.js';
 export * from './kubernetes.js';

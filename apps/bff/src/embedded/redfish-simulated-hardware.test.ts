@@ -1,4 +1,9 @@
-import { type FaultResult, TopologySnapshotSchema } from '@drivebay/api-types';
+import {
+  EnclosureSourceSchema,
+  type FaultResult,
+  HardwareSourcesSchema,
+  TopologySnapshotSchema,
+} from '@drivebay/api-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../testing/http.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -76,5 +81,32 @@ describe('the simulated site over Redfish', () => {
     expect((await topology()).servers.find((s) => s.id === serverId)?.state).toBe('down');
     await fault({ kind: 'server-up', serverId });
     expect((await topology()).servers.find((s) => s.id === serverId)?.state).toBe('up');
+  });
+});
+
+describe('where the hardware comes from', () => {
+  it('lists the Redfish service with its state, and each enclosure its source record', async () => {
+    const sources = HardwareSourcesSchema.parse(
+      (await call(t.viewer, 'GET', '/api/v1/hardware/sources')).body,
+    );
+    expect(sources.source).toBe('redfish');
+    expect(sources.services).toHaveLength(1);
+    const [service] = sources.services;
+    expect(service).toMatchObject({ state: 'up', changes: 'sse', lastError: null });
+    expect(service?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
+    const site = await topology();
+    const enclosureId = site.enclosures[0]?.id ?? '';
+    const record = EnclosureSourceSchema.parse(
+      (await call(t.viewer, 'GET', `/api/v1/enclosures/${enclosureId}/source`)).body,
+    );
+    expect(record).toMatchObject({
+      enclosureId,
+      service: service?.url,
+      path: `/redfish/v1/Chassis/${enclosureId}`,
+    });
+    expect(record.manufacturer).toBeTruthy();
+    expect(record.firmwareVersion).toBeTruthy();
+    const unknown = await call(t.viewer, 'GET', '/api/v1/enclosures/enc-nowhere/source');
+    expect(unknown.status).toBe(404);
   });
 });

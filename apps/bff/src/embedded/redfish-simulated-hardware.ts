@@ -46,6 +46,8 @@ export function redfishSimulatedHardware(
           });
           await redfish.start(sink);
         },
+        status: () => redfish?.status() ?? [],
+        enclosureSource: (id) => redfish?.enclosureSource(id),
         async stop() {
           await redfish?.stop();
           await service.stop();

@@ -1,4 +1,4 @@
-import type { HardwareObservation } from '@drivebay/api-types';
+import type { EnclosureSource, HardwareObservation, RedfishServiceStatus } from '@drivebay/api-types';
 import type { CommitResult } from '../commands/ingest.js';
 
 /** Where a hardware source delivers what it observes: the ingest command path. */
@@ -13,4 +13,8 @@ export interface HardwareSource {
   /** Reports the full inventory, then keeps reporting changes through `sink`. */
   start(sink: HardwareSink): Promise<void>;
   stop(): Promise<void>;
+  /** The services it reads, for the console (a source that reads none, like the in-process site, has none). */
+  status?(): readonly RedfishServiceStatus[];
+  /** Where an enclosure's record comes from and what its hardware says about itself. */
+  enclosureSource?(enclosureId: string): EnclosureSource | undefined;
 }

@@ -1,5 +1,6 @@
 import { IngestCommands } from '../../commands/ingest.js';
 import { volumeReaction } from '../../commands/volume-reaction.js';
+import { hardwareSourceRoutes } from '../../http/routes/hardware-sources.js';
 import type { HardwareSource } from '../../sources/hardware.js';
 import { defineModule } from '../module.js';
 import { services } from '../services.js';
@@ -11,10 +12,17 @@ import { services } from '../services.js';
  */
 export const hardwareModule = defineModule({
   name: 'hardware',
-  deps: { committer: services.committer, mirror: services.mirror, source: services.hardwareSource },
-  init({ committer, mirror, source }, lifecycle) {
+  deps: {
+    committer: services.committer,
+    mirror: services.mirror,
+    source: services.hardwareSource,
+    security: services.security,
+    api: services.api,
+  },
+  init({ committer, mirror, source, security, api }, lifecycle) {
     const ingest = new IngestCommands(committer, mirror, volumeReaction(mirror));
     let hardware: HardwareSource | undefined;
+    api.add(hardwareSourceRoutes(security.table, () => hardware));
     lifecycle.onStart(async () => {
       const started = source(mirror.inventory);
       hardware = started;

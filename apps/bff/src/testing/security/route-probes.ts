@@ -136,6 +136,12 @@ export const probes: Record<RuleKey, Probe> = {
   'GET /api/v1/audit': { ok: 200, prepare: () => ({ path: '/audit?limit=5' }) },
   'GET /api/v1/topology': { ok: 200, prepare: () => ({ path: '/topology' }) },
   'GET /api/v1/drives/:id': { ok: 200, prepare: ({ fixtures }) => ({ path: `/drives/${fixtures.driveId}` }) },
+  'GET /api/v1/hardware/sources': { ok: 200, prepare: () => ({ path: '/hardware/sources' }) },
+  // The test app's site is in-process: past the access check, no enclosure has a source record.
+  'GET /api/v1/enclosures/:id/source': {
+    ok: 404,
+    prepare: ({ fixtures }) => ({ path: `/enclosures/${fixtures.enclosureId}/source` }),
+  },
   'GET /api/v1/enclosures/:id': {
     ok: 200,
     prepare: ({ fixtures }) => ({ path: `/enclosures/${fixtures.enclosureId}` }),

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
+import { HardwareSourcesAlert } from '../../shared/components/HardwareSourcesAlert';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { formatTimestamp } from '../../shared/format/time';
@@ -33,6 +34,7 @@ export function IncidentPage() {
           What is failed, degraded or offline now, and what it means for the data.
         </p>
       </PageHeader>
+      <HardwareSourcesAlert />
       {report.data ? (
         <IncidentBody report={report.data} />
       ) : report.isError ? (

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
+import { HardwareSourcesAlert } from '../../shared/components/HardwareSourcesAlert';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useRefreshOnChange } from '../../shared/hooks/useRefreshOnChange';
@@ -62,6 +63,7 @@ function OverviewBody({ model }: { model: TopologyModel }) {
         {attention ? 'Some drives or enclosures need attention. ' : 'All drives and enclosures are healthy. '}
         <Link to="/topology">Open the topology map</Link>
       </p>
+      <HardwareSourcesAlert />
       <OverviewCards summary={summary} capacity={capacity} />
       {history && (
         <Suspense

@@ -7,6 +7,7 @@ import { useVolumeList } from '../../volumes';
 import { describeEnclosure } from '../details/driveDetails';
 import { enclosureContents } from '../model/enclosureContents';
 import type { TopologyModel } from '../model/topologyModel';
+import { EnclosureHardwareSource } from './EnclosureHardwareSource';
 import { EnclosureWorkloads } from './EnclosureWorkloads';
 
 interface EnclosurePanelProps {
@@ -87,6 +88,7 @@ export function EnclosurePanel({ model, enclosureId, onSelectDrive, onClose }: E
             </ul>
           )}
           <EnclosureWorkloads model={model} enclosureId={enclosureId} />
+          <EnclosureHardwareSource enclosureId={enclosureId} />
         </>
       )}
       <p className="drive-panel-hint">Press Esc to close.</p>
