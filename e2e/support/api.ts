@@ -1,6 +1,7 @@
 import {
   type ComposeResponse,
   ComposeResponseSchema,
+  CreatedTokenSchema,
   type CreateTokenRequest,
   type Drive,
   decodeDriveColumns,
@@ -87,10 +88,11 @@ export class DrivebayApi {
     return VolumeSchema.parse(await response.json());
   }
 
-  /** Creates an API token through `POST /api/v1/tokens`, as the signed-in user. */
-  async createToken(request: CreateTokenRequest): Promise<void> {
+  /** Creates an API token through `POST /api/v1/tokens`, as the signed-in user; returns its secret. */
+  async createToken(request: CreateTokenRequest): Promise<string> {
     const response = await this.request('/api/v1/tokens', { method: 'POST', body: JSON.stringify(request) });
     if (response.status !== 201) throw new Error(`create token ${request.name}: ${response.status}`);
+    return CreatedTokenSchema.parse(await response.json()).secret;
   }
 
   /** Adds a user through `POST /api/v1/users` (admins only). */

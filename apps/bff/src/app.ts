@@ -19,6 +19,7 @@ import { volumesModule } from './app/modules/volumes-module.js';
 import { type Readiness, services } from './app/services.js';
 import type { Security } from './auth/security.js';
 import type { VolumeCommands } from './commands/volumes.js';
+import { PrometheusInstruments } from './metrics/prometheus/instruments.js';
 import type { Podwatcher, WatchTarget } from './sources/kubernetes/podwatcher.js';
 
 export type { AppDependencies } from './app/dependencies.js';
@@ -67,6 +68,8 @@ export function createApp(deps: AppDependencies): App {
     [services.store.id, deps.store],
     [services.clock.id, deps.clock],
     [services.log.id, deps.log],
+    // One set per process: every module measures into it, the Prometheus module serves it.
+    [services.instruments.id, new PrometheusInstruments()],
     [services.config.id, deps],
     [services.readiness.id, readiness],
   ]);

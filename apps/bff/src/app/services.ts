@@ -10,6 +10,7 @@ import type { Committer } from '../commands/committer.js';
 import type { VolumeCommands } from '../commands/volumes.js';
 import type { DerivedRoom } from '../live/hub.js';
 import type { Logger } from '../log.js';
+import type { Instruments, PrometheusInstruments } from '../metrics/prometheus/instruments.js';
 import type { HardwareSource } from '../sources/hardware.js';
 import type { Podwatcher, WatchTarget } from '../sources/kubernetes/podwatcher.js';
 import type { StoreMirror } from '../state/mirror.js';
@@ -27,6 +28,7 @@ export const services = {
   store: serviceRef<StateStore>('store'),
   clock: serviceRef<Clock>('clock'),
   log: serviceRef<Logger>('log'),
+  instruments: serviceRef<PrometheusInstruments>('instruments'),
   config: serviceRef<AppDependencies>('config'),
   readiness: serviceRef<Readiness>('readiness'),
   // The state: mirror, write path, audit.
@@ -73,4 +75,7 @@ export interface LiveRooms {
 }
 
 /** Builds the hardware source once the stored inventory is loaded (the simulator resumes from it). */
-export type HardwareSourceFactory = (restored: import('@drivebay/composer').Inventory) => HardwareSource;
+export type HardwareSourceFactory = (
+  restored: import('@drivebay/composer').Inventory,
+  instruments: Instruments,
+) => HardwareSource;

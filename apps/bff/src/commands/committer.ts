@@ -2,6 +2,7 @@ import type { DomainEvent } from '@drivebay/api-types';
 import type { DecisionContext } from '@drivebay/composer';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Clock } from '../clock.js';
+import { type Instruments, noInstruments, secondsSince } from '../metrics/prometheus/instruments.js';
 import { collectionOfKey, putRecord } from '../state/collections.js';
 import { FeedUnavailableError } from '../state/feed-follower.js';
 import type { StoreMirror } from '../state/mirror.js';
@@ -45,6 +46,7 @@ export class Committer {
     private readonly clock: Clock,
     private readonly nextEventId: () => string,
     private readonly audit: AuditTrail,
+    private readonly instruments: Instruments = noInstruments,
   ) {}
 
   /** Decides with `decide` (which may throw CommandError) and commits; serialized with every other command. */
@@ -69,7 +71,9 @@ export class Committer {
         // A change made for a request carries the request's audit record in the same transaction.
         const outcome = await this.audit.commit(this.transactionOf(decided));
         if (outcome.succeeded) {
+          const committed = performance.now();
           await this.mirror.caughtUp(outcome.revision);
+          this.instruments.feedLag(secondsSince(committed));
           return { revision: outcome.revision, events: decided.events, result: decided.result };
         }
         // Lost a race: wait until the mirror has the winner's change, then decide again.

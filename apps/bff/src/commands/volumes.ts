@@ -30,6 +30,7 @@ import {
   type Transition,
 } from '@drivebay/composer';
 import type { VolumeKeys } from '../crypto/volume-keys.js';
+import { type Instruments, noInstruments, secondsSince } from '../metrics/prometheus/instruments.js';
 import { deleteRecord, putRecord } from '../state/collections.js';
 import type { StoreMirror } from '../state/mirror.js';
 import type { Operation, StateStore } from '../store/types.js';
@@ -68,6 +69,7 @@ export class VolumeCommands {
     private readonly store: StateStore,
     private readonly allocations: AllocationIndex,
     private readonly volumeKeys: VolumeKeys,
+    private readonly instruments: Instruments = noInstruments,
   ) {}
 
   /** The dry run: what would be chosen and why; nothing is allocated. */
@@ -89,6 +91,25 @@ export class VolumeCommands {
 
   /** CreateVolume: the same name and request returns the existing volume and allocates nothing. */
   async compose(request: VolumeRequest, actor: string, csiRpc?: string): Promise<ComposeResponse> {
+    const started = performance.now();
+    try {
+      const response = await this.decideComposition(request, actor, csiRpc);
+      this.instruments.composed(secondsSince(started), 'OK');
+      return response;
+    } catch (error) {
+      this.instruments.composed(
+        secondsSince(started),
+        error instanceof CommandError ? error.code : 'INTERNAL',
+      );
+      throw error;
+    }
+  }
+
+  private async decideComposition(
+    request: VolumeRequest,
+    actor: string,
+    csiRpc: string | undefined,
+  ): Promise<ComposeResponse> {
     const committed = await this.committer.run(actor, (context): Decided<ComposeResponse> => {
       const existing = this.mirror.volumes.volumes.get(request.name);
       if (existing) {

@@ -4,6 +4,7 @@ import type { Inventory } from '@drivebay/composer';
 import { RedfishSiteService, resumeSimulatedSite, SimulatorError } from '@drivebay/simulation';
 import { CommandError } from '../commands/errors.js';
 import type { Logger } from '../log.js';
+import type { Instruments } from '../metrics/prometheus/instruments.js';
 import type { HardwareSource } from '../sources/hardware.js';
 import { RedfishHardwareSource } from '../sources/redfish/index.js';
 import type { SimulatedHardware } from './simulated-hardware.js';
@@ -24,7 +25,7 @@ export function redfishSimulatedHardware(
   return {
     url: () => url,
     asynchronous: true,
-    source(restored: Inventory): HardwareSource {
+    source(restored: Inventory, instruments?: Instruments): HardwareSource {
       const resumed = resumeSimulatedSite(restored, options, log);
       site = resumed;
       const credentials = { userName: 'drivebay', password: randomBytes(18).toString('base64url') };
@@ -43,6 +44,7 @@ export function redfishSimulatedHardware(
             site: { id: 'site', name: 'Discovered site' },
             log,
             restored,
+            instruments,
           });
           await redfish.start(sink);
         },

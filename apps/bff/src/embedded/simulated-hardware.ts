@@ -2,6 +2,7 @@ import type { FaultRequest, FaultResult } from '@drivebay/api-types';
 import type { Inventory } from '@drivebay/composer';
 import { resumeSimulatedSite, type SimLog, type SimulatedSite, SimulatorError } from '@drivebay/simulation';
 import { CommandError } from '../commands/errors.js';
+import type { Instruments } from '../metrics/prometheus/instruments.js';
 import type { HardwareSource } from '../sources/hardware.js';
 
 /** Breaks simulated hardware on request: only a simulated site has one. */
@@ -11,7 +12,7 @@ export interface FaultInjector {
 
 export interface SimulatedHardware {
   /** The hardware source the app starts once the stored inventory is loaded (the site resumes from it). */
-  source(restored: Inventory): HardwareSource;
+  source(restored: Inventory, instruments?: Instruments): HardwareSource;
   /** Fault injection into that site, for the simulator routes and `npm run fault`. */
   faults: FaultInjector;
   /** The site reports its faults later (over Redfish): the fault route waits for them to be committed. */

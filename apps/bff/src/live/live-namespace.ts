@@ -7,6 +7,7 @@ import {
 } from '@drivebay/api-types';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
+import { type Instruments, noInstruments } from '../metrics/prometheus/instruments.js';
 import { type Fanout, HubUnavailableError, type LiveClient, type LiveHub } from './hub.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -43,12 +44,16 @@ export function attachLiveNamespace(
 }
 
 /** Sends one batch to many sockets with one emit: socket.io encodes the packet once. */
-export function socketFanout(io: Server<ClientToServerEvents, ServerToClientEvents>): Fanout {
+export function socketFanout(
+  io: Server<ClientToServerEvents, ServerToClientEvents>,
+  instruments: Instruments = noInstruments,
+): Fanout {
   const live: LiveNamespace = io.of(LIVE_NAMESPACE);
   return (clients, batch) => {
     const ids = clients.map((c) => c.id);
     if (ids.length === 0) return;
     live.to(ids).emit('live:deltas', batch);
+    instruments.deltasSent(batch.room, batch.deltas.length);
   };
 }
 

@@ -1,3 +1,4 @@
+import { type Instruments, noInstruments, secondsSince } from '../metrics/prometheus/instruments.js';
 import type { Compare, Operation, StateStore, TxnRequest, TxnResult } from '../store/types.js';
 import { collectionOfKey, retiredPrefixes } from './collections.js';
 
@@ -16,19 +17,30 @@ const RETIRE_BATCH = 2_000;
  * retention) come here directly.
  */
 export class StoreWriter {
-  constructor(private readonly store: StateStore) {}
+  constructor(
+    private readonly store: StateStore,
+    private readonly instruments: Instruments = noInstruments,
+  ) {}
 
-  /** Checks the fencing of every operation, then commits the transaction. */
-  commit(request: TxnRequest): Promise<TxnResult> {
+  /** Checks the fencing of every operation, then commits the transaction (timed, by outcome). */
+  async commit(request: TxnRequest): Promise<TxnResult> {
     const compared = new Set((request.compare ?? []).map((c) => c.key));
     const appended: Compare[] = [];
     for (const operation of request.operations) {
       const fence = fenceOf(operation, compared);
       if (fence === 'append') appended.push({ key: operation.key, modRevision: 0 });
     }
-    return this.store.txn(
-      appended.length > 0 ? { ...request, compare: [...(request.compare ?? []), ...appended] } : request,
-    );
+    const started = performance.now();
+    try {
+      const result = await this.store.txn(
+        appended.length > 0 ? { ...request, compare: [...(request.compare ?? []), ...appended] } : request,
+      );
+      this.instruments.commit(secondsSince(started), result.succeeded ? 'committed' : 'conflict');
+      return result;
+    } catch (error) {
+      this.instruments.commit(secondsSince(started), 'error');
+      throw error;
+    }
   }
 
   /** Deletes whatever earlier versions stored under prefixes this one no longer reads; returns how many. */

@@ -18,13 +18,14 @@ export const hardwareModule = defineModule({
     source: services.hardwareSource,
     security: services.security,
     api: services.api,
+    instruments: services.instruments,
   },
-  init({ committer, mirror, source, security, api }, lifecycle) {
+  init({ committer, mirror, source, security, api, instruments }, lifecycle) {
     const ingest = new IngestCommands(committer, mirror, volumeReaction(mirror));
     let hardware: HardwareSource | undefined;
     api.add(hardwareSourceRoutes(security.table, () => hardware));
     lifecycle.onStart(async () => {
-      const started = source(mirror.inventory);
+      const started = source(mirror.inventory, instruments);
       hardware = started;
       await started.start((observation) => ingest.observe(observation, `hardware:${started.name}`));
     });

@@ -19,9 +19,10 @@ export const kubernetesModule = defineModule({
     config: services.config,
     security: services.security,
     api: services.api,
+    instruments: services.instruments,
   },
   provides: { clusterWatch: services.clusterWatch },
-  init({ committer, mirror, clock, log, config, security, api }, lifecycle) {
+  init({ committer, mirror, clock, log, config, security, api, instruments }, lifecycle) {
     api.add(
       kubernetesRoutes(security.table, () => ({
         kube: mirror.kube,
@@ -40,6 +41,7 @@ export const kubernetesModule = defineModule({
         const ingest = new ClusterIngest(target, committer, mirror, { chunk: options.chunk });
         const podwatcher = new Podwatcher(target, { ingest, mirror, lease, clock, log }, options);
         podwatchers.push(podwatcher);
+        instruments.followPodwatcher(target.id, () => podwatcher.informerStats());
         await podwatcher.start();
         return podwatcher;
       },

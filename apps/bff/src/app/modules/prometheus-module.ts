@@ -22,8 +22,9 @@ export const prometheusModule = defineModule({
     io: services.io,
     edge: services.edge,
     log: services.log,
+    instruments: services.instruments,
   },
-  init({ config, mirror, allocations, io, edge, log }, lifecycle) {
+  init({ config, mirror, allocations, io, edge, log, instruments }, lifecycle) {
     const registry = siteRegistry({
       site: () => ({
         inventory: mirror.inventory,
@@ -36,6 +37,7 @@ export const prometheusModule = defineModule({
       liveClients: () => io.of(LIVE_NAMESPACE).sockets.size,
       clusters: () => mirror.kube.clusters.values(),
     });
+    instruments.register(registry);
     const routes = new AccessTable('/metrics').router();
     routes.get('/', 'viewer', scrape(registry));
     edge.add('/metrics', routes.router);

@@ -14,7 +14,12 @@ import { services } from '../services.js';
  */
 export const stateModule = defineModule({
   name: 'state',
-  deps: { store: services.store, clock: services.clock, log: services.log },
+  deps: {
+    store: services.store,
+    clock: services.clock,
+    log: services.log,
+    instruments: services.instruments,
+  },
   provides: {
     mirror: services.mirror,
     writer: services.writer,
@@ -23,13 +28,13 @@ export const stateModule = defineModule({
     audit: services.audit,
     committer: services.committer,
   },
-  init({ store, clock, log }, lifecycle) {
+  init({ store, clock, log, instruments }, lifecycle) {
     const allocations = new AllocationIndex();
     const mirror = new StoreMirror(store, [allocations], log);
-    const writer = new StoreWriter(store);
+    const writer = new StoreWriter(store, instruments);
     const eventIds = createEventIds(clock);
     const audit = new AuditTrail(writer, clock, eventIds);
-    const committer = new Committer(store, mirror, clock, eventIds, audit);
+    const committer = new Committer(store, mirror, clock, eventIds, audit, instruments);
     lifecycle.onStart(async () => {
       const retired = await writer.clearRetired();
       if (retired > 0) log.info('deleted records an earlier version left', { keys: retired });

@@ -14,10 +14,11 @@ export const volumesModule = defineModule({
     config: services.config,
     security: services.security,
     api: services.api,
+    instruments: services.instruments,
   },
   provides: { volumes: services.volumes },
-  init({ committer, mirror, store, allocations, config, security, api }) {
-    const volumes = new VolumeCommands(committer, mirror, store, allocations, config.volumeKeys);
+  init({ committer, mirror, store, allocations, config, security, api, instruments }) {
+    const volumes = new VolumeCommands(committer, mirror, store, allocations, config.volumeKeys, instruments);
     api.add(volumeRoutes(security.table, volumes));
     return { volumes };
   },

@@ -34,7 +34,7 @@ async function scrape(): Promise<string> {
 
 beforeAll(async () => {
   openPort = await freePort();
-  t = await startTestApp({ metricsListen: { host: '127.0.0.1', port: openPort } });
+  t = await startTestApp({ hardware: 'redfish', metricsListen: { host: '127.0.0.1', port: openPort } });
   const minted = await call(t.viewer, 'POST', '/api/v1/tokens', {
     name: 'prometheus',
     scopes: ['read'],
@@ -86,9 +86,40 @@ describe('GET /metrics', () => {
 
   it('keeps the series count fixed by the schema, not by the size of the site', async () => {
     const series = (await scrape()).split('\n').filter((line) => line.startsWith('drivebay_'));
-    // Every label is a state, medium, tier, layout or cluster: no drive, enclosure or volume ids.
-    expect(series.length).toBeLessThan(80);
+    // Every label is a state, medium, tier, layout, outcome, code, room or cluster: no drive,
+    // enclosure or volume ids. (A histogram's buckets are a fixed 15 per label value.)
+    expect(series.filter((line) => !/_bucket\{/.test(line)).length).toBeLessThan(100);
     expect(series.some((line) => /drv-|enc-|pvc-/.test(line))).toBe(false);
+  });
+
+  it('measures its own work: compositions by code, store commits, the change feed, Redfish requests', async () => {
+    const before = await scrape();
+    const composed = await call(t.operator, 'POST', '/api/v1/volumes', {
+      name: 'metrics-slice',
+      capacityBytes: 2 ** 30,
+      parameters: { type: 'slice' },
+    });
+    expect(composed.status).toBe(201);
+    const impossible = await call(t.operator, 'POST', '/api/v1/volumes', {
+      name: 'metrics-too-big',
+      capacityBytes: 2 ** 50,
+      parameters: { type: 'slice' },
+    });
+    expect(impossible.status).toBeGreaterThanOrEqual(400);
+    const code = (impossible.body as { error: { code: string } }).error.code;
+    const after = await scrape();
+    const grew = (series: string) => (sample(after, series) ?? 0) - (sample(before, series) ?? 0);
+    expect(grew('drivebay_composition_duration_seconds_count{code="OK"}')).toBe(1);
+    expect(grew(`drivebay_composition_duration_seconds_count{code="${code}"}`)).toBe(1);
+    expect(grew('drivebay_store_commit_duration_seconds_count{outcome="committed"}')).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(grew('drivebay_change_feed_lag_seconds_count')).toBeGreaterThanOrEqual(1);
+    // The site was discovered over Redfish: its requests were answered, and timed.
+    expect(sample(after, 'drivebay_redfish_request_duration_seconds_count{outcome="2xx"}')).toBeGreaterThan(
+      0,
+    );
+    expect(after).toContain('# TYPE drivebay_composition_duration_seconds histogram');
   });
 
   it('is served without authentication on --metrics-listen, and nothing else there', async () => {

@@ -1,6 +1,7 @@
 import type { Inventory } from '@drivebay/composer';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
+import type { Instruments } from '../../metrics/prometheus/instruments.js';
 import { resolveEndpoints } from './endpoints.js';
 import { RedfishHardwareSource } from './source.js';
 
@@ -26,7 +27,7 @@ export function redfishSourceFactory(
   env: NodeJS.ProcessEnv,
   log: Logger,
   onSource: (source: RedfishHardwareSource) => void = () => {},
-): (restored: Inventory) => RedfishHardwareSource {
+): (restored: Inventory, instruments?: Instruments) => RedfishHardwareSource {
   const { endpoints, warnings } = resolveEndpoints(
     {
       urls: config.redfish,
@@ -37,12 +38,13 @@ export function redfishSourceFactory(
     env,
   );
   for (const warning of warnings) log.warn(warning, { source: 'redfish' });
-  return (restored) => {
+  return (restored, instruments) => {
     const source = new RedfishHardwareSource({
       endpoints,
       site: { id: 'site', name: 'Discovered site' },
       log,
       restored,
+      instruments,
       follow: { pollIntervalMs: config.redfishPollIntervalSeconds * 1000 },
     });
     onSource(source);

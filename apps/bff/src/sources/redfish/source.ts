@@ -2,6 +2,7 @@ import type { EnclosureReport, HardwareObservation, Site } from '@drivebay/api-t
 import type { Inventory } from '@drivebay/composer';
 import { CommandError } from '../../commands/errors.js';
 import type { Logger } from '../../log.js';
+import type { Instruments } from '../../metrics/prometheus/instruments.js';
 import type { HardwareSink, HardwareSource } from '../hardware.js';
 import { defaultRetryPolicy, RedfishClient, type RetryPolicy } from './client.js';
 import type { ServiceScan } from './discovery.js';
@@ -35,6 +36,8 @@ export interface RedfishSourceOptions {
   /** Batches of enclosure reports go at most this many per observation (EnclosureBatchSchema's bound). */
   maxBatch?: number;
   now?: () => number;
+  /** Where each request's duration and outcome go (/metrics). */
+  instruments?: Instruments | undefined;
 }
 
 /**
@@ -75,7 +78,7 @@ export class RedfishHardwareSource implements HardwareSource {
     this.services = options.endpoints.map((endpoint) => {
       const base = new URL(endpoint.url);
       const url = `${base.origin}${base.pathname === '/' ? '' : base.pathname}`;
-      const transport = new HttpTransport(base, endpoint.tls, retry.maxConcurrent);
+      const transport = new HttpTransport(base, endpoint.tls, retry.maxConcurrent, options.instruments);
       const session = new RedfishSession(transport, endpoint.credentials, retry.timeoutMs);
       const log = new ServiceLog(options.log, url, secrets, 60_000, options.now);
       return new RedfishService(

@@ -6,6 +6,7 @@ import {
   type IncomingMessage,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { type Instruments, noInstruments, secondsSince } from '../../metrics/prometheus/instruments.js';
 
 /** How a service's TLS certificate is checked. */
 export interface TlsOptions {
@@ -54,6 +55,7 @@ export class HttpTransport {
     readonly base: URL,
     tls: TlsOptions = {},
     maxSockets = 16,
+    private readonly instruments: Instruments = noInstruments,
   ) {
     this.agent =
       base.protocol === 'https:'
@@ -62,7 +64,19 @@ export class HttpTransport {
   }
 
   /** One request, its body read in full within `timeoutMs`. */
-  send(req: HttpRequest): Promise<HttpResponse> {
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const started = performance.now();
+    try {
+      const response = await this.exchange(req);
+      this.instruments.redfishRequest(secondsSince(started), `${Math.floor(response.status / 100)}xx`);
+      return response;
+    } catch (error) {
+      this.instruments.redfishRequest(secondsSince(started), 'error');
+      throw error;
+    }
+  }
+
+  private exchange(req: HttpRequest): Promise<HttpResponse> {
     return new Promise<HttpResponse>((resolve, reject) => {
       const outgoing = this.request(req, (response) => {
         const chunks: Buffer[] = [];
