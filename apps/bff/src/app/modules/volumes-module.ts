@@ -19,7 +19,7 @@ export const volumesModule = defineModule({
   provides: { volumes: services.volumes },
   init({ committer, mirror, store, allocations, config, security, api, instruments }) {
     const volumes = new VolumeCommands(committer, mirror, store, allocations, config.volumeKeys, instruments);
-    api.add(volumeRoutes(security.table, volumes));
+    api.add(volumeRoutes(security.table, volumes, instruments));
     return { volumes };
   },
 });

@@ -10,11 +10,12 @@ import {
   VolumeListQuerySchema,
   VolumeRequestSchema,
 } from '@drivebay/api-types';
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { AccessTable } from '../../auth/access.js';
 import { requirePrincipal } from '../../auth/principal.js';
 import type { VolumeCommands } from '../../commands/volumes.js';
+import { type Instruments, noInstruments, secondsSince } from '../../metrics/prometheus/instruments.js';
 import { parseInput } from '../parse.js';
 
 const Params = z.object({ id: IdSchema });
@@ -36,9 +37,26 @@ const csiCallOf = (req: Request) =>
     'headers',
   )['drivebay-csi-call'];
 
+/** Times each request the CSI plugin makes for an RPC (it names the RPC in `Drivebay-CSI-Call`). */
+function measureCsiCalls(instruments: Instruments): RequestHandler {
+  return (req, res, next) => {
+    const rpc = req.get('drivebay-csi-call');
+    if (rpc) {
+      const started = performance.now();
+      res.on('finish', () => instruments.csiCall(secondsSince(started), rpc, res.statusCode));
+    }
+    next();
+  };
+}
+
 /** Volumes through their CSI-shaped lifecycle, and the placement dry run. Thin: parse, call, answer. */
-export function volumeRoutes(table: AccessTable, volumes: VolumeCommands): Router {
+export function volumeRoutes(
+  table: AccessTable,
+  volumes: VolumeCommands,
+  instruments: Instruments = noInstruments,
+): Router {
   const routes = table.router();
+  routes.router.use(measureCsiCalls(instruments));
   const id = (req: Request) => parseInput(Params, req.params, 'params').id;
 
   routes.post('/placement/preview', 'viewer', async (req, res) => {
@@ -90,6 +108,7 @@ export function volumeRoutes(table: AccessTable, volumes: VolumeCommands): Route
   routes.post('/volumes/:id/csi-errors', 'operator', async (req, res) => {
     const report = parseInput(CsiErrorReportSchema, req.body, 'body');
     const volume = volumes.get(id(req));
+    instruments.csiNodeError(report.rpc, report.code);
     await volumes.recordCsiFailure(volume.id, { ...report, origin: 'node' }, actorOf(res));
     res.status(204).end();
   });

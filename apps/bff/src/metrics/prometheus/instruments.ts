@@ -20,6 +20,10 @@ export interface Instruments {
   deltasSent(room: string, count: number): void;
   /** Reads a cluster's podwatcher's counts (lists, watch errors, silent-watch restarts) at each scrape. */
   followPodwatcher(cluster: string, stats: () => Record<string, InformerCounts>): void;
+  /** A request the CSI plugin made for a CSI RPC (`Drivebay-CSI-Call`), answered with this HTTP status. */
+  csiCall(seconds: number, rpc: string, status: number): void;
+  /** A failure a node plugin reported for a CSI RPC (a mount or mkfs that failed on the server). */
+  csiNodeError(rpc: string, code: string): void;
   /** One Redfish HTTP request, answered (`2xx` … `5xx`) or not (`error`). */
   redfishRequest(seconds: number, outcome: string): void;
 }
@@ -30,6 +34,30 @@ export interface InformerCounts {
   errors: number;
   silentRestarts: number;
 }
+
+/** The RPCs of CSI v1 the plugin makes API calls for; any other name is counted as `other`. */
+const CSI_RPCS = new Set([
+  'CreateVolume',
+  'DeleteVolume',
+  'ControllerPublishVolume',
+  'ControllerUnpublishVolume',
+  'ValidateVolumeCapabilities',
+  'ListVolumes',
+  'GetCapacity',
+  'ControllerGetVolume',
+  'ControllerExpandVolume',
+  'NodeStageVolume',
+  'NodeUnstageVolume',
+  'NodePublishVolume',
+  'NodeUnpublishVolume',
+  'NodeGetVolumeStats',
+  'NodeExpandVolume',
+  'NodeGetInfo',
+]);
+const csiRpc = (rpc: string) => (CSI_RPCS.has(rpc) ? rpc : 'other');
+/** gRPC code names are a fixed set of 17; anything else a client sends is `other`. */
+const GRPC_CODE =
+  /^(OK|CANCELLED|UNKNOWN|INVALID_ARGUMENT|DEADLINE_EXCEEDED|NOT_FOUND|ALREADY_EXISTS|PERMISSION_DENIED|RESOURCE_EXHAUSTED|FAILED_PRECONDITION|ABORTED|OUT_OF_RANGE|UNIMPLEMENTED|INTERNAL|UNAVAILABLE|DATA_LOSS|UNAUTHENTICATED)$/;
 
 /** Seconds, from a quarter of a millisecond to ten seconds: a store commit to a slow composition. */
 const LATENCY_BUCKETS = [
@@ -80,6 +108,19 @@ export class PrometheusInstruments implements Instruments {
     'Watches restarted because they went silent (no event, no bookmark) past the watchdog.',
     (counts) => counts.silentRestarts,
   );
+  private readonly csi = new Histogram({
+    name: 'drivebay_csi_call_duration_seconds',
+    help: 'API requests the CSI plugin made for a CSI RPC, by RPC and HTTP status class.',
+    labelNames: ['rpc', 'outcome'],
+    buckets: LATENCY_BUCKETS,
+    registers: [],
+  });
+  private readonly csiNode = new Counter({
+    name: 'drivebay_csi_node_errors_total',
+    help: 'Failures node plugins reported (the server-side step of a CSI RPC failed), by RPC and gRPC code.',
+    labelNames: ['rpc', 'code'],
+    registers: [],
+  });
   private readonly redfish = new Histogram({
     name: 'drivebay_redfish_request_duration_seconds',
     help: 'Requests to Redfish services by outcome: the status class (2xx … 5xx) or error (no answer).',
@@ -98,6 +139,8 @@ export class PrometheusInstruments implements Instruments {
       this.lists,
       this.watchErrors,
       this.silentRestarts,
+      this.csi,
+      this.csiNode,
       this.redfish,
     ];
     for (const metric of metrics) registry.registerMetric(metric);
@@ -118,6 +161,12 @@ export class PrometheusInstruments implements Instruments {
   }
   followPodwatcher(cluster: string, stats: () => Record<string, InformerCounts>): void {
     this.podwatchers.set(cluster, stats);
+  }
+  csiCall(seconds: number, rpc: string, status: number): void {
+    this.csi.observe({ rpc: csiRpc(rpc), outcome: `${Math.floor(status / 100)}xx` }, seconds);
+  }
+  csiNodeError(rpc: string, code: string): void {
+    this.csiNode.inc({ rpc: csiRpc(rpc), code: GRPC_CODE.test(code) ? code : 'other' });
   }
   redfishRequest(seconds: number, outcome: string): void {
     this.redfish.observe({ outcome }, seconds);
@@ -148,6 +197,8 @@ export const noInstruments: Instruments = {
   feedLag: () => {},
   deltasSent: () => {},
   followPodwatcher: () => {},
+  csiCall: () => {},
+  csiNodeError: () => {},
   redfishRequest: () => {},
 };
 

@@ -122,6 +122,26 @@ describe('GET /metrics', () => {
     expect(after).toContain('# TYPE drivebay_composition_duration_seconds histogram');
   });
 
+  it("times the CSI plugin's calls by RPC and counts the failures node plugins report", async () => {
+    const before = await scrape();
+    const created = await t.operator.fetch('/api/v1/volumes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'drivebay-csi-call': 'CreateVolume' },
+      body: JSON.stringify({ name: 'pvc-metrics', capacityBytes: 2 ** 30, parameters: { type: 'slice' } }),
+    });
+    expect(created.status).toBe(201);
+    const reported = await t.operator.fetch('/api/v1/volumes/pvc-metrics/csi-errors', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rpc: 'NodeStageVolume', code: 'INTERNAL', message: 'mkfs.ext4: device busy' }),
+    });
+    expect(reported.status).toBe(204);
+    const after = await scrape();
+    const grew = (series: string) => (sample(after, series) ?? 0) - (sample(before, series) ?? 0);
+    expect(grew('drivebay_csi_call_duration_seconds_count{rpc="CreateVolume",outcome="2xx"}')).toBe(1);
+    expect(grew('drivebay_csi_node_errors_total{rpc="NodeStageVolume",code="INTERNAL"}')).toBe(1);
+  });
+
   it('is served without authentication on --metrics-listen, and nothing else there', async () => {
     const open = await fetch(`http://127.0.0.1:${openPort}/metrics`);
     expect(open.status).toBe(200);
