@@ -62,18 +62,22 @@ export function AuditFilterBar({ filters, onChange }: AuditFilterBarProps) {
         <label>
           Since (UTC)
           <input
-            type="datetime-local"
             name="since"
             value={form.since}
+            placeholder="YYYY-MM-DD HH:MM"
+            spellCheck={false}
+            autoComplete="off"
             onChange={(e) => set('since')(e.target.value)}
           />
         </label>
         <label>
           Until (UTC)
           <input
-            type="datetime-local"
             name="until"
             value={form.until}
+            placeholder="YYYY-MM-DD HH:MM"
+            spellCheck={false}
+            autoComplete="off"
             onChange={(e) => set('until')(e.target.value)}
           />
         </label>

@@ -6,7 +6,6 @@ import {
   normalizeAuditFilters,
   withAuditFilters,
 } from './auditFilters';
-import { isoToUtcInput, utcInputToIso } from './utcInput';
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -66,20 +65,5 @@ describe('auditQueryString', () => {
     expect(auditQueryString({ result: ['denied'] }, { format: 'csv', limit: 10_000 })).toBe(
       'result=denied&limit=10000&format=csv',
     );
-  });
-});
-
-describe('UTC datetime fields', () => {
-  it('reads a datetime-local value as UTC', () => {
-    expect(utcInputToIso('2030-01-01T10:05')).toBe('2030-01-01T10:05:00Z');
-    expect(utcInputToIso('2030-01-01T10:05:59')).toBe('2030-01-01T10:05:00Z');
-    expect(utcInputToIso('')).toBeUndefined();
-    expect(utcInputToIso('2030-13-45T99:00')).toBeUndefined();
-  });
-
-  it('shows an ISO datetime in UTC', () => {
-    expect(isoToUtcInput('2030-01-01T10:05:00Z')).toBe('2030-01-01T10:05');
-    expect(isoToUtcInput('2030-01-01T12:05:00+02:00')).toBe('2030-01-01T10:05');
-    expect(isoToUtcInput(undefined)).toBe('');
   });
 });

@@ -1,8 +1,8 @@
 import type { AuditResult } from '@drivebay/api-types';
+import { isoToUtcText, utcTextToIso } from '../../../shared/format/utcText';
 import { type AuditFilters, TEXT_FILTERS } from './auditFilters';
-import { isoToUtcInput, utcInputToIso } from './utcInput';
 
-/** The filter bar's fields as typed: datetime-local values, in UTC. */
+/** The filter bar's fields as typed: times as UTC text, as the Events page and every table write them. */
 export interface AuditForm {
   actor: string;
   action: string;
@@ -16,8 +16,8 @@ export function formFromFilters(filters: AuditFilters): AuditForm {
     actor: filters.actor ?? '',
     action: filters.action ?? '',
     target: filters.target ?? '',
-    since: isoToUtcInput(filters.since),
-    until: isoToUtcInput(filters.until),
+    since: isoToUtcText(filters.since, 'since'),
+    until: isoToUtcText(filters.until, 'until'),
   };
 }
 
@@ -26,8 +26,17 @@ export function filtersFromForm(
   form: AuditForm,
   result: readonly AuditResult[] | undefined,
 ): { ok: true; filters: AuditFilters } | { ok: false; message: string } {
-  const since = utcInputToIso(form.since);
-  const until = utcInputToIso(form.until);
+  const since = utcTextToIso(form.since, 'since');
+  const until = utcTextToIso(form.until, 'until');
+  for (const [label, value, typed] of [
+    ['Since', since, form.since],
+    ['Until', until, form.until],
+  ] as const)
+    if (value === null)
+      return {
+        ok: false,
+        message: `“${label}” “${typed.trim()}” is not a UTC time: write YYYY-MM-DD HH:MM.`,
+      };
   if (since && until && since >= until) return { ok: false, message: '“Since” must be before “until”.' };
   const filters: { -readonly [K in keyof AuditFilters]: AuditFilters[K] } = {};
   for (const name of TEXT_FILTERS) {

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { Bound } from '../../../shared/format/utcText';
 import { type EventFilters, hasEventFilters, SEVERITIES, SOURCES } from '../model/eventFilters';
 import { type EventForm, type FormProblem, filtersFromForm, formFromFilters } from '../model/filterForm';
-import type { Bound } from '../model/utcText';
 import { FilterChoices } from './FilterChoices';
 
 interface EventFilterBarProps {

@@ -1,5 +1,5 @@
+import { type Bound, isoToUtcText, utcTextToIso } from '../../../shared/format/utcText';
 import { type EventFilters, objectFilterFromInput } from './eventFilters';
-import { type Bound, isoToUtcText, utcTextToIso } from './utcText';
 
 /** The filter bar's text fields as typed; times in UTC. */
 export interface EventForm {
