@@ -8,6 +8,7 @@ export * from './hardware-source.js';
 export * from './incident.js';
 export * from './inventory.js';
 export * from './kubernetes.js';
+export * from './locate.js';
 export * from './metrics.js';
 export * from './quantity.js';
 export * from './query.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainEventSchema } from './events.js';
 import { IncidentSummarySchema } from './incident.js';
 import { DriveSchema, EnclosureSchema, RackSchema, ServerSchema, SiteSchema } from './inventory.js';
+import { LocateSchema } from './locate.js';
 import { LiveRoomSchema } from './rooms.js';
 import { VolumeSchema } from './volumes.js';
 
@@ -41,6 +42,8 @@ export const TopologySnapshotSchema = z.object({
   enclosures: z.array(EnclosureSchema),
   servers: z.array(ServerSchema),
   drives: DriveColumnsSchema,
+  /** Lit locate LEDs: the bays and enclosures the map makes blink. */
+  locates: z.array(LocateSchema),
 });
 export type TopologySnapshot = z.infer<typeof TopologySnapshotSchema>;
 
@@ -57,6 +60,9 @@ export const TopologyDeltaSchema = z.discriminatedUnion('type', [
   z.object({ ...withRevision, type: z.literal('drive.delete'), id: z.string() }),
   z.object({ ...withRevision, type: z.literal('server.put'), server: ServerSchema }),
   z.object({ ...withRevision, type: z.literal('server.delete'), id: z.string() }),
+  z.object({ ...withRevision, type: z.literal('locate.put'), locate: LocateSchema }),
+  /** `id` is the locate record's: `drive/<id>` or `enclosure/<id>`. */
+  z.object({ ...withRevision, type: z.literal('locate.delete'), id: z.string() }),
   z.object({ ...withRevision, type: z.literal('volume.put'), volume: VolumeSchema }),
   z.object({ ...withRevision, type: z.literal('volume.delete'), id: z.string() }),
   z.object({ ...withRevision, type: z.literal('event'), event: DomainEventSchema }),

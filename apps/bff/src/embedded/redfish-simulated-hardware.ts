@@ -50,6 +50,11 @@ export function redfishSimulatedHardware(
         },
         status: () => redfish?.status() ?? [],
         enclosureSource: (id) => redfish?.enclosureSource(id),
+        async setIndicator(target, on) {
+          if (!redfish)
+            throw new CommandError('UNAVAILABLE', 'the simulated site is not discovered yet; retry');
+          await redfish.setIndicator(target, on);
+        },
         async stop() {
           await redfish?.stop();
           await service.stop();

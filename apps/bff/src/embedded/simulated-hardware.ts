@@ -32,7 +32,22 @@ export function simulatedHardware(
     source(restored) {
       const resumed = resumeSimulatedSite(restored, options, log);
       site = resumed;
-      return { name: 'simulator', start: (sink) => resumed.start(sink), stop: () => resumed.stop() };
+      return {
+        name: 'simulator',
+        start: (sink) => resumed.start(sink),
+        stop: () => resumed.stop(),
+        async setIndicator({ kind, id }, on) {
+          const enclosureId = kind === 'enclosure' ? id : resumed.enclosureOf(id);
+          if (!enclosureId)
+            throw new CommandError('NOT_FOUND', `drive "${id}" is not in the simulated site`, 'id');
+          try {
+            resumed.setLocate(kind === 'drive' ? { enclosureId, driveId: id } : { enclosureId }, on);
+          } catch (error) {
+            if (error instanceof SimulatorError) throw new CommandError(error.code, error.message, 'id');
+            throw error;
+          }
+        },
+      };
     },
     faults: {
       async inject(fault) {

@@ -1,4 +1,9 @@
-import type { EnclosureSource, HardwareObservation, RedfishServiceStatus } from '@drivebay/api-types';
+import type {
+  EnclosureSource,
+  HardwareObservation,
+  LocateKind,
+  RedfishServiceStatus,
+} from '@drivebay/api-types';
 import type { CommitResult } from '../commands/ingest.js';
 
 /** Where a hardware source delivers what it observes: the ingest command path. */
@@ -17,4 +22,9 @@ export interface HardwareSource {
   status?(): readonly RedfishServiceStatus[];
   /** Where an enclosure's record comes from and what its hardware says about itself. */
   enclosureSource?(enclosureId: string): EnclosureSource | undefined;
+  /**
+   * Lights or clears the locate LED of a drive's bay or of an enclosure, on the hardware. Throws a
+   * CommandError naming the service when it cannot (not answering: UNAVAILABLE).
+   */
+  setIndicator?(target: { kind: LocateKind; id: string }, on: boolean): Promise<void>;
 }

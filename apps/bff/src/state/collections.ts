@@ -7,6 +7,7 @@ import {
   EnclosureSchema,
   KubeNodeSchema,
   type LiveRoom,
+  LocateSchema,
   MetricSampleSchema,
   PodSchema,
   RackSchema,
@@ -155,6 +156,17 @@ export const collections = {
       change.type === 'put'
         ? { revision: change.revision, type: 'volume.put', volume: change.value }
         : { revision: change.revision, type: 'volume.delete', id: change.id },
+  }),
+  /** Lit locate LEDs, `drive/<id>` or `enclosure/<id>`: set on the hardware, then recorded here. */
+  locates: collection('locates', {
+    segment: 'locates',
+    schema: LocateSchema,
+    fencing: 'state',
+    rooms: topology,
+    delta: (change) =>
+      change.type === 'put'
+        ? { revision: change.revision, type: 'locate.put', locate: change.value }
+        : { revision: change.revision, type: 'locate.delete', id: change.id },
   }),
   /** One key per drive that holds volume data, naming the volumes on it. */
   allocations: collection('allocations', {

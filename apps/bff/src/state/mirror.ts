@@ -10,6 +10,7 @@ import { auditJournal, eventJournal } from './event-journal.js';
 import { FeedFollower, type FeedLog } from './feed-follower.js';
 import { InventoryView } from './inventory-view.js';
 import { KubeView } from './kube-view.js';
+import { LocateView } from './locate-view.js';
 import { MetricsHistory } from './metrics-history.js';
 import { type VolumeFollower, VolumeView } from './volume-view.js';
 
@@ -44,6 +45,8 @@ export class StoreMirror {
   readonly volumes: VolumeView;
   /** Clusters, nodes, claims and pods as the podwatchers recorded them. */
   readonly kube = new KubeView();
+  /** The locate LEDs the console lit. */
+  readonly locates = new LocateView();
   readonly events = eventJournal();
   readonly audit = auditJournal();
   /** Samples of the site's figures, for the overview's charts. */
@@ -65,6 +68,7 @@ export class StoreMirror {
       drives: this.inventory,
       servers: this.inventory,
       volumes: this.volumes,
+      locates: this.locates,
       clusters: this.kube,
       nodes: this.kube,
       claims: this.kube,

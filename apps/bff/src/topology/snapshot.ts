@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { encodeDriveColumns, type TopologySnapshot } from '@drivebay/api-types';
+import { encodeDriveColumns, type Locate, type TopologySnapshot } from '@drivebay/api-types';
 import type { Inventory } from '@drivebay/composer';
 
 /** A snapshot serialized once per revision and shared by every client that asks. */
@@ -11,7 +11,11 @@ export interface EncodedSnapshot {
 }
 
 /** Builds the topology snapshot from the in-memory inventory at its current revision. */
-export function buildSnapshot(inventory: Inventory, revision: number): TopologySnapshot {
+export function buildSnapshot(
+  inventory: Inventory,
+  revision: number,
+  locates: Locate[] = [],
+): TopologySnapshot {
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const drives = [...inventory.drives.values()].sort((a, b) =>
     a.enclosure === b.enclosure ? a.bay - b.bay : a.enclosure < b.enclosure ? -1 : 1,
@@ -23,6 +27,7 @@ export function buildSnapshot(inventory: Inventory, revision: number): TopologyS
     enclosures: [...inventory.enclosures.values()].sort(byId),
     servers: [...inventory.servers.values()].sort(byId),
     drives: encodeDriveColumns(drives),
+    locates,
   };
 }
 
@@ -33,12 +38,14 @@ export function buildSnapshot(inventory: Inventory, revision: number): TopologyS
 export class SnapshotCache {
   private cached: EncodedSnapshot | undefined;
 
-  constructor(private readonly source: () => { inventory: Inventory; revision: number }) {}
+  constructor(
+    private readonly source: () => { inventory: Inventory; revision: number; locates?: () => Locate[] },
+  ) {}
 
   current(): EncodedSnapshot {
-    const { inventory, revision } = this.source();
+    const { inventory, revision, locates } = this.source();
     if (this.cached?.revision === revision) return this.cached;
-    const json = Buffer.from(JSON.stringify(buildSnapshot(inventory, revision)));
+    const json = Buffer.from(JSON.stringify(buildSnapshot(inventory, revision, locates?.())));
     this.cached = { revision, json, gzip: gzipSync(json, { level: 6 }), etag: `"topology-${revision}"` };
     return this.cached;
   }

@@ -116,6 +116,11 @@ export class SimulatedSite {
     return this.enclosures.get(enclosureId);
   }
 
+  /** The enclosure a drive sits in, if the site has that drive. */
+  enclosureOf(driveId: string): string | undefined {
+    return this.enclosureOfDrive.get(driveId);
+  }
+
   /** Whether the locate LED of an enclosure or drive is lit. */
   locateActive(id: string): boolean {
     return this.lit.has(id);

@@ -1,6 +1,8 @@
 import { IngestCommands } from '../../commands/ingest.js';
+import { LocateCommands } from '../../commands/locate.js';
 import { volumeReaction } from '../../commands/volume-reaction.js';
 import { hardwareSourceRoutes } from '../../http/routes/hardware-sources.js';
+import { locateRoutes } from '../../http/routes/locate.js';
 import type { HardwareSource } from '../../sources/hardware.js';
 import { defineModule } from '../module.js';
 import { services } from '../services.js';
@@ -8,7 +10,7 @@ import { services } from '../services.js';
 /**
  * The hardware path: the source (simulated or real, whichever module provides it) reports
  * observations; the ingest decides them through the composer, with what they mean for volumes,
- * and commits them.
+ * and commits them. Locate LEDs are set through the same source.
  */
 export const hardwareModule = defineModule({
   name: 'hardware',
@@ -24,6 +26,7 @@ export const hardwareModule = defineModule({
     const ingest = new IngestCommands(committer, mirror, volumeReaction(mirror));
     let hardware: HardwareSource | undefined;
     api.add(hardwareSourceRoutes(security.table, () => hardware));
+    api.add(locateRoutes(security.table, new LocateCommands(committer, mirror, () => hardware)));
     lifecycle.onStart(async () => {
       const started = source(mirror.inventory, instruments);
       hardware = started;

@@ -19,7 +19,11 @@ export const siteRoutesModule = defineModule({
   },
   init({ security, mirror, api, liveRooms, clock }) {
     const { table } = security;
-    const snapshots = new SnapshotCache(() => ({ inventory: mirror.inventory, revision: mirror.revision }));
+    const snapshots = new SnapshotCache(() => ({
+      inventory: mirror.inventory,
+      revision: mirror.revision,
+      locates: () => mirror.locates.all(),
+    }));
     api.add(topologyRoutes(table, snapshots, () => mirror.inventory));
     api.add(eventRoutes(table, mirror.events));
     const incident = () => incidentStateOf(mirror);

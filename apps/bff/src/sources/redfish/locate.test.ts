@@ -24,9 +24,9 @@ async function follow(resources: ReturnType<typeof modernJbod>) {
 describe('locate', () => {
   it('sets LocationIndicatorActive on an enclosure and a drive that have it', async () => {
     const { server, source } = await follow(modernJbod());
-    await source.locate({ kind: 'enclosure', id: 'enc-2' }, true);
-    await source.locate({ kind: 'drive', id: 'drv-sn-1-1' }, true);
-    await source.locate({ kind: 'drive', id: 'drv-sn-1-1' }, false);
+    await source.setIndicator({ kind: 'enclosure', id: 'enc-2' }, true);
+    await source.setIndicator({ kind: 'drive', id: 'drv-sn-1-1' }, true);
+    await source.setIndicator({ kind: 'drive', id: 'drv-sn-1-1' }, false);
     expect(server.requestsTo('/redfish/v1/Chassis/enc-2', 'PATCH').map((r) => JSON.parse(r.body))).toEqual([
       { LocationIndicatorActive: true },
     ]);
@@ -38,8 +38,8 @@ describe('locate', () => {
 
   it('sets IndicatorLED where that is what the resource has', async () => {
     const { server, source } = await follow(legacyVendor());
-    await source.locate({ kind: 'enclosure', id: 'drawer.1' }, true);
-    await source.locate({ kind: 'drive', id: 'drv-wx5k-005' }, true);
+    await source.setIndicator({ kind: 'enclosure', id: 'drawer.1' }, true);
+    await source.setIndicator({ kind: 'drive', id: 'drv-wx5k-005' }, true);
     expect(server.resources.get('/redfish/v1/Chassis/Drawer.1')?.IndicatorLED).toBe('Blinking');
     expect(
       server.resources.get('/redfish/v1/Systems/System.Embedded.1/Storage/RAID.1/Drives/Disk.Bay.5')
@@ -49,12 +49,12 @@ describe('locate', () => {
 
   it('answers NOT_FOUND for what no service holds, UNAVAILABLE when its service is down', async () => {
     const { server, source } = await follow(modernJbod());
-    await expect(source.locate({ kind: 'drive', id: 'drv-nope' }, true)).rejects.toMatchObject({
+    await expect(source.setIndicator({ kind: 'drive', id: 'drv-nope' }, true)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     server.down();
     const failure = await source
-      .locate({ kind: 'enclosure', id: 'enc-1' }, true)
+      .setIndicator({ kind: 'enclosure', id: 'enc-1' }, true)
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CommandError);
     expect(failure).toMatchObject({ code: 'UNAVAILABLE' });

@@ -155,7 +155,7 @@ export class RedfishHardwareSource implements HardwareSource {
    * LocationIndicatorActive, or IndicatorLED where that is what the resource has.
    * NOT_FOUND when no service holds it, UNAVAILABLE when its service does not answer.
    */
-  async locate(target: { kind: 'drive' | 'enclosure'; id: string }, on: boolean): Promise<void> {
+  async setIndicator(target: { kind: 'drive' | 'enclosure'; id: string }, on: boolean): Promise<void> {
     for (const service of this.services) {
       for (const reading of service.readings.values()) {
         const path =

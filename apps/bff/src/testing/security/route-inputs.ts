@@ -9,6 +9,7 @@ import {
   ExpandRequestSchema,
   FaultRequestSchema,
   IdSchema,
+  LocateRequestSchema,
   LoginRequestSchema,
   MetricsHistoryQuerySchema,
   NamespacedRefSchema,
@@ -91,6 +92,12 @@ export function routeInputs(f: FuzzFixtures): Partial<Record<RuleKey, RouteInput
     },
     'GET /api/v1/drives/:id': { params: id },
     'GET /api/v1/enclosures/:id': { params: id },
+    'POST /api/v1/drives/:id/locate': { params: id, body: LocateRequestSchema, sampleBody: { on: false } },
+    'POST /api/v1/enclosures/:id/locate': {
+      params: id,
+      body: LocateRequestSchema,
+      sampleBody: { on: false },
+    },
     'POST /api/v1/admin/simulator/faults': {
       body: FaultRequestSchema,
       sampleBody: { kind: 'drive-fail', driveId: f.driveId },

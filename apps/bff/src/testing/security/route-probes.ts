@@ -142,6 +142,15 @@ export const probes: Record<RuleKey, Probe> = {
     ok: 404,
     prepare: ({ fixtures }) => ({ path: `/enclosures/${fixtures.enclosureId}/source` }),
   },
+  // Clearing a LED that is not lit changes nothing, so the probes leave the site as it was.
+  'POST /api/v1/drives/:id/locate': {
+    ok: 200,
+    prepare: ({ fixtures }) => ({ path: `/drives/${fixtures.driveId}/locate`, body: { on: false } }),
+  },
+  'POST /api/v1/enclosures/:id/locate': {
+    ok: 200,
+    prepare: ({ fixtures }) => ({ path: `/enclosures/${fixtures.enclosureId}/locate`, body: { on: false } }),
+  },
   'GET /api/v1/enclosures/:id': {
     ok: 200,
     prepare: ({ fixtures }) => ({ path: `/enclosures/${fixtures.enclosureId}` }),

@@ -4,6 +4,7 @@ import { describeDrive } from '../details/driveDetails';
 import { driveById, type TopologyModel } from '../model/topologyModel';
 import { DrivePods } from './DrivePods';
 import { DriveVolumes } from './DriveVolumes';
+import { LocateControl } from './LocateControl';
 
 interface DrivePanelProps {
   model: TopologyModel;
@@ -28,6 +29,7 @@ export function DrivePanel({ model, driveId, onClose }: DrivePanelProps) {
             <StatusIcon tone={drive.health} /> Health: {drive.health}
           </p>
           <DetailList rows={describeDrive(model, drive)} />
+          <LocateControl model={model} kind="drive" id={driveId} />
         </>
       ) : (
         <p>

@@ -9,6 +9,7 @@ import { enclosureContents } from '../model/enclosureContents';
 import type { TopologyModel } from '../model/topologyModel';
 import { EnclosureHardwareSource } from './EnclosureHardwareSource';
 import { EnclosureWorkloads } from './EnclosureWorkloads';
+import { LocateControl } from './LocateControl';
 
 interface EnclosurePanelProps {
   model: TopologyModel;
@@ -51,6 +52,7 @@ export function EnclosurePanel({ model, enclosureId, onSelectDrive, onClose }: E
             <p className="attention attention--alert">Offline: every drive in it is unreachable.</p>
           )}
           <DetailList rows={describeEnclosure(model, enclosure)} />
+          <LocateControl model={model} kind="enclosure" id={enclosureId} />
           <h3>Drives</h3>
           <ul className="card-list">
             {HEALTHS.map((health) => (

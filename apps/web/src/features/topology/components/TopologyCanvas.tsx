@@ -97,6 +97,7 @@ export function TopologyCanvas({
         aria-label={mapAriaLabel(summary)}
         data-revision={summary.revision}
         data-drive-count={summary.drives}
+        data-locate-count={model.locates.size}
         data-failed-count={summary.failed}
         data-degraded-count={summary.degraded}
         data-offline-count={summary.offline}

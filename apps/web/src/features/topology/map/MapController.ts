@@ -67,6 +67,9 @@ export class MapController {
   /** The drive the user just clicked: already on screen, so no need to move the view. */
   #clickedDriveId: string | null = null;
   readonly #sprites = new SpriteCache();
+  /** Lit locate LEDs blink: the phase, and the timer that flips it while any is lit. */
+  #locateLit = true;
+  #blink: ReturnType<typeof setInterval> | undefined;
 
   constructor(canvas: HTMLCanvasElement, callbacks: MapCallbacks) {
     this.#canvas = canvas;
@@ -94,6 +97,7 @@ export class MapController {
       this.#clickedEnclosureId = null;
     }
     this.#data = data;
+    this.#followLocates(data);
     if (previous && previous.layout !== data.layout) {
       this.#view = this.#viewForNewLayout(previous.layout, data);
       this.#rehover();
@@ -112,6 +116,7 @@ export class MapController {
   }
 
   destroy(): void {
+    clearInterval(this.#blink);
     this.#observer.disconnect();
     this.#abort.abort();
     cancelAnimationFrame(this.#frame);
@@ -247,6 +252,24 @@ export class MapController {
     return hit?.kind === 'bay' && !!this.#data && !!driveInBay(this.#data.model, hit.enclosure.id, hit.bay);
   }
 
+  /**
+   * Blinks lit locate LEDs at about 1 Hz, as the LED on the hardware does, so an operator can tell
+   * them from a selection; steady for those who asked the system for reduced motion.
+   */
+  #followLocates(data: MapData): void {
+    const lit = data.model.locates.size > 0;
+    if (!lit || matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      clearInterval(this.#blink);
+      this.#blink = undefined;
+      this.#locateLit = true;
+      return;
+    }
+    this.#blink ??= setInterval(() => {
+      this.#locateLit = !this.#locateLit;
+      this.#requestDraw();
+    }, 500);
+  }
+
   #requestDraw(): void {
     if (this.#frame === 0) this.#frame = requestAnimationFrame(() => this.#draw());
   }
@@ -272,6 +295,7 @@ export class MapController {
       pixelRatio,
       hover: this.#hover,
       sprites: this.#sprites,
+      locateLit: this.#locateLit,
     });
     if (!complete) this.#requestDraw();
   }

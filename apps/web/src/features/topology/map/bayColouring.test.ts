@@ -17,6 +17,7 @@ const model = buildTopologyModel({
     buildEnclosure({ id: 'enc-2', storageGroup: 'sg-b' }),
   ],
   servers: [],
+  locates: [],
   drives: encodeDriveColumns([
     buildDrive({ id: 'hdd-1', enclosure: 'enc-1', media: 'hdd', rpm: 7200, capacityBytes: 4 * TB }),
     buildDrive({ id: 'ssd-1', enclosure: 'enc-1', bay: 1, media: 'ssd', rpm: 0, capacityBytes: 1024 ** 4 }),

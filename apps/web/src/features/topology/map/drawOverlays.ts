@@ -128,9 +128,10 @@ export function drawEnclosureHighlight(
   box: EnclosureBox,
   colour: string,
   toScreen: ToScreen,
+  lineWidth = 1.5,
 ): void {
   const r = screenRect(box, toScreen);
-  ctx.lineWidth = 1.5;
+  ctx.lineWidth = lineWidth;
   ctx.strokeStyle = colour;
   ctx.strokeRect(r.x, r.y, r.width, r.height);
 }

@@ -33,6 +33,8 @@ export interface Scene {
   /** The enclosure whose panel is open, outlined. */
   readonly selectedEnclosureId?: string | null;
   readonly sprites: SpriteCache;
+  /** The blink's phase: lit locate LEDs are drawn while true (always, with reduced motion). */
+  readonly locateLit?: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): boole
   drawBeacons(ctx, beacons, palette, toScreen);
   drawHover(ctx, scene, toScreen);
   drawHighlights(ctx, scene, toScreen);
+  if (scene.locateLit) drawLocates(ctx, scene, toScreen);
   drawSelectedEnclosure(ctx, scene, toScreen);
   drawSelection(ctx, scene, toScreen);
   return complete;
@@ -100,6 +103,34 @@ function drawHighlights(
     if (!drive || !box || drive.bay >= box.bayCount) continue;
     // The selection ring, so each member stands out when zoomed out too.
     drawCellHighlight(ctx, bayRect(box, drive.bay), palette.select, 'selected', toScreen, palette.background);
+  }
+}
+
+/** Lit locate LEDs: a ring round the bay (seen zoomed out too), or round the whole enclosure. */
+function drawLocates(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  toScreen: (x: number, y: number) => { x: number; y: number },
+): void {
+  const { model, layout, palette } = scene;
+  for (const locate of model.locates.values()) {
+    const drive = locate.kind === 'drive' ? driveById(model, locate.id) : undefined;
+    const enclosureId = locate.kind === 'drive' ? drive?.enclosure : locate.id;
+    const index = enclosureId === undefined ? undefined : layout.enclosureIndex.get(enclosureId);
+    const box = index === undefined ? undefined : layout.enclosures[index];
+    if (!box) continue;
+    if (locate.kind === 'enclosure') {
+      drawEnclosureHighlight(ctx, box, palette.locate, toScreen, 3);
+    } else if (drive && drive.bay < box.bayCount) {
+      drawCellHighlight(
+        ctx,
+        bayRect(box, drive.bay),
+        palette.locate,
+        'selected',
+        toScreen,
+        palette.background,
+      );
+    }
   }
 }
 

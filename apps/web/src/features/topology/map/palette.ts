@@ -16,6 +16,8 @@ export interface CanvasPalette {
   readonly offlineVeil: string;
   readonly select: string;
   readonly hover: string;
+  /** A lit locate LED's ring. */
+  readonly locate: string;
   readonly health: Readonly<Record<DriveHealth, string>>;
   /** Bays coloured by something other than health (media, utilisation …); health marks stay. */
   readonly colouring?: BayColouring | null;
@@ -39,6 +41,7 @@ export function readCanvasPalette(element: Element = document.documentElement): 
     offlineVeil: read('--map-offline-veil', 'rgba(13,17,23,0.55)'),
     select: read('--map-select', '#5cb8ff'),
     hover: read('--map-hover', '#e6edf3'),
+    locate: read('--map-locate', '#ffb020'),
     health: {
       ok: read('--health-ok', '#2f8a5f'),
       degraded: read('--health-degraded', '#f2b233'),

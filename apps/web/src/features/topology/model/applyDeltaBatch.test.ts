@@ -4,7 +4,7 @@ import { buildDrive, buildEnclosure, buildRack, buildServer, delta } from '../..
 import { generateSite } from '../../../shared/testing/generateSite';
 import { applyDeltaBatch } from './applyDeltaBatch';
 import { modelFromRecords } from './buildTopologyModel';
-import { driveById, driveInBay, enclosureSlots, type TopologyModel } from './topologyModel';
+import { driveById, driveInBay, enclosureSlots, locateOf, type TopologyModel } from './topologyModel';
 
 function baseModel(revision = 10): TopologyModel {
   return modelFromRecords({
@@ -133,6 +133,17 @@ describe('applyDeltaBatch', () => {
     const site = { id: 'dc-1', name: 'DC 1', scale: 'small' as const };
     const model = applied(baseModel(), batch(10, 11, [{ revision: 11, type: 'site.put', site }]));
     expect(model.site).toEqual(site);
+  });
+
+  it('lights and clears locate LEDs, leaving the base model as it was', () => {
+    const base = baseModel();
+    const locate = { kind: 'drive' as const, id: 'd1', since: '2030-01-01T10:00:00.000Z', by: 'user:otto' };
+    const lit = applied(base, batch(10, 11, [{ revision: 11, type: 'locate.put', locate }]));
+    expect(locateOf(lit, 'drive', 'd1')).toEqual(locate);
+    expect(base.locates.size).toBe(0);
+    const cleared = applied(lit, batch(11, 12, [{ revision: 12, type: 'locate.delete', id: 'drive/d1' }]));
+    expect(locateOf(cleared, 'drive', 'd1')).toBeUndefined();
+    expect(cleared.drives).toBe(lit.drives);
   });
 
   it('skips deltas at or below the model revision (overlap after a reconnect)', () => {

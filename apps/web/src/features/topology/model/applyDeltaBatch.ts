@@ -55,6 +55,12 @@ function applyDelta(draft: ModelDraft, delta: TopologyDelta): void {
     case 'server.delete':
       draft.deleteServer(delta.id);
       return;
+    case 'locate.put':
+      draft.putLocate(delta.locate);
+      return;
+    case 'locate.delete':
+      draft.deleteLocate(delta.id);
+      return;
     case 'volume.put':
     case 'volume.delete':
     case 'event':

@@ -14,6 +14,7 @@ function snapshotOf(
     racks: [buildRack()],
     enclosures: [buildEnclosure()],
     servers: [],
+    locates: [],
     drives: encodeDriveColumns(drives),
   } satisfies TopologySnapshot;
 }
@@ -46,7 +47,7 @@ describe('buildTopologyModel', () => {
 
   it('parses and builds a 100,000-drive snapshot', () => {
     const site = generateSite({ rows: 10, racksPerRow: 30, enclosuresPerRack: 5, baysPerEnclosure: 68 });
-    const json = JSON.stringify({ ...site, drives: encodeDriveColumns(site.drives) });
+    const json = JSON.stringify({ ...site, locates: [], drives: encodeDriveColumns(site.drives) });
     const model = buildTopologyModel(TopologySnapshotSchema.parse(JSON.parse(json)));
     expect(model.driveCount).toBe(102_000);
     expect(model.enclosures.size).toBe(1_500);

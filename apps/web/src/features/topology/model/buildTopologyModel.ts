@@ -12,6 +12,7 @@ export function buildTopologyModel(snapshot: TopologySnapshot): TopologyModel {
     enclosures: snapshot.enclosures,
     servers: snapshot.servers,
     drives: decodeCheckedDriveColumns(snapshot.drives),
+    locates: snapshot.locates,
   });
 }
 
@@ -23,6 +24,8 @@ export interface TopologyRecords {
   enclosures: TopologySnapshot['enclosures'];
   servers: TopologySnapshot['servers'];
   drives: readonly Drive[];
+  /** Lit locate LEDs; none when omitted. */
+  locates?: TopologySnapshot['locates'];
 }
 
 /** Builds the model from plain records; a later duplicate drive id replaces an earlier one. */
@@ -54,5 +57,6 @@ export function modelFromRecords(records: TopologyRecords): TopologyModel {
     drivesByEnclosure,
     healthCounts,
     driveCount: drives.length,
+    locates: new Map((records.locates ?? []).map((locate) => [`${locate.kind}/${locate.id}`, locate])),
   };
 }

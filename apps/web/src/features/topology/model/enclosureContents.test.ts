@@ -11,6 +11,7 @@ const model = buildTopologyModel({
   racks: [buildRack()],
   enclosures: [buildEnclosure({ id: 'enc-1' }), buildEnclosure({ id: 'enc-2' })],
   servers: [],
+  locates: [],
   drives: encodeDriveColumns([
     buildDrive({ id: 'a', enclosure: 'enc-1', bay: 0 }),
     buildDrive({ id: 'b', enclosure: 'enc-1', bay: 1, health: 'degraded' }),

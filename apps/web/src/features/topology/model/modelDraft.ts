@@ -1,4 +1,4 @@
-import type { Drive, DriveHealth, Enclosure, Rack, Server, Site } from '@drivebay/api-types';
+import type { Drive, DriveHealth, Enclosure, Locate, Rack, Server, Site } from '@drivebay/api-types';
 import type { TopologyModel } from './topologyModel';
 
 /**
@@ -18,12 +18,26 @@ export class ModelDraft {
   readonly #ownedMembers = new Map<string, number[]>();
   readonly #counts: Record<DriveHealth, number>;
   #driveCount: number;
+  #locates: Map<string, Locate> | undefined;
 
   constructor(base: TopologyModel) {
     this.#base = base;
     this.#site = base.site;
     this.#counts = { ...base.healthCounts };
     this.#driveCount = base.driveCount;
+  }
+
+  putLocate(locate: Locate): void {
+    this.#locates ??= new Map(this.#base.locates);
+    this.#locates.set(`${locate.kind}/${locate.id}`, locate);
+    this.#changed = true;
+  }
+
+  deleteLocate(id: string): void {
+    if (!(this.#locates ?? this.#base.locates).has(id)) return;
+    this.#locates ??= new Map(this.#base.locates);
+    this.#locates.delete(id);
+    this.#changed = true;
   }
 
   putSite(site: Site): void {
@@ -118,6 +132,7 @@ export class ModelDraft {
       drivesByEnclosure: this.#members ?? base.drivesByEnclosure,
       healthCounts: this.#drives ? { ...this.#counts } : base.healthCounts,
       driveCount: this.#driveCount,
+      locates: this.#locates ?? base.locates,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { Drive, DriveHealth, Enclosure, Rack, Server, Site } from '@drivebay/api-types';
+import type { Drive, DriveHealth, Enclosure, Locate, Rack, Server, Site } from '@drivebay/api-types';
 import type { DriveSlots } from './driveSlots';
 
 /** Drive counts per health state. */
@@ -26,6 +26,13 @@ export interface TopologyModel {
   readonly healthCounts: HealthCounts;
   /** Number of drives (all slots that hold one). */
   readonly driveCount: number;
+  /** Lit locate LEDs by record id (`drive/<id>`, `enclosure/<id>`): the bays and enclosures that blink. */
+  readonly locates: ReadonlyMap<string, Locate>;
+}
+
+/** The lit locate LED of a drive or an enclosure, if it is lit. */
+export function locateOf(model: TopologyModel, kind: Locate['kind'], id: string): Locate | undefined {
+  return model.locates.get(`${kind}/${id}`);
 }
 
 const NO_SLOTS: readonly number[] = [];
