@@ -27,12 +27,12 @@ export function LocateControl({ model, kind, id }: LocateControlProps) {
       <p className="locate-state">
         <span className="locate-mark" aria-hidden="true" />
         {locate ? (
-          <>
+          <span>
             Locate LED <strong>on</strong> since {formatTimestamp(locate.since)}, by {locate.by}: the {what}{' '}
             blinks on the map and on the hardware.
-          </>
+          </span>
         ) : (
-          <>Locate LED off.</>
+          <span>Locate LED off.</span>
         )}
       </p>
       {canLocate && (

@@ -122,6 +122,29 @@ export function drawCellHighlight(
   ctx.strokeRect(r.x - 1.5, r.y - 1.5, r.width + 3, r.height + 3);
 }
 
+/**
+ * A lit locate LED's bay: a wide amber ring outside the selection's, so a bay both selected and
+ * lit shows both, and a lit bay is found zoomed out.
+ */
+export function drawLocateRing(
+  ctx: CanvasRenderingContext2D,
+  cell: Rect,
+  colour: string,
+  toScreen: ToScreen,
+  background: string,
+): void {
+  const r = screenRect(cell, toScreen);
+  const radius = Math.max(18, r.width * 1.5);
+  ctx.beginPath();
+  ctx.arc(r.x + r.width / 2, r.y + r.height / 2, radius, 0, Math.PI * 2);
+  ctx.strokeStyle = background;
+  ctx.lineWidth = 6;
+  ctx.stroke();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 3.5;
+  ctx.stroke();
+}
+
 /** Outlines an enclosure under the pointer. */
 export function drawEnclosureHighlight(
   ctx: CanvasRenderingContext2D,

@@ -8,6 +8,7 @@ import {
   drawBeacons,
   drawCellHighlight,
   drawEnclosureHighlight,
+  drawLocateRing,
   drawOfflineEnclosures,
 } from './drawOverlays';
 import { levelOfDetail } from './levelOfDetail';
@@ -63,9 +64,9 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): boole
   drawBeacons(ctx, beacons, palette, toScreen);
   drawHover(ctx, scene, toScreen);
   drawHighlights(ctx, scene, toScreen);
-  if (scene.locateLit) drawLocates(ctx, scene, toScreen);
   drawSelectedEnclosure(ctx, scene, toScreen);
   drawSelection(ctx, scene, toScreen);
+  if (scene.locateLit) drawLocates(ctx, scene, toScreen);
   return complete;
 }
 
@@ -122,14 +123,7 @@ function drawLocates(
     if (locate.kind === 'enclosure') {
       drawEnclosureHighlight(ctx, box, palette.locate, toScreen, 3);
     } else if (drive && drive.bay < box.bayCount) {
-      drawCellHighlight(
-        ctx,
-        bayRect(box, drive.bay),
-        palette.locate,
-        'selected',
-        toScreen,
-        palette.background,
-      );
+      drawLocateRing(ctx, bayRect(box, drive.bay), palette.locate, toScreen, palette.background);
     }
   }
 }
