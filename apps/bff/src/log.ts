@@ -34,44 +34,39 @@ const SECRET_KEYS = [
   'x-csrf-token',
   'clientSecret',
 ];
-export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [`["${key}"]`, `*["${key}"]`]);
+const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [`["${key}"]`, `*["${key}"]`]);
 
 export interface LogOptions {
-  /** Fields every line carries (`{ component: 'csi-plugin' }`). */
-  base?: Fields;
   /** Where lines go; by default stdout, pretty-printed when it is a terminal, else JSON lines. */
   destination?: DestinationStream;
 }
 
-/** The pino options both Drivebay processes share: level names, ISO times, redaction. */
-export function pinoOptions(level: LogLevel, base: Fields = {}) {
-  return {
+/** The bff's log on stdout: JSON lines with level names and ISO times, readable with grep alone. */
+export function createLogger(level: LogLevel = 'info', options: LogOptions = {}): Logger {
+  const pinoOptions = {
     level,
-    base,
-    // "level":"warn" rather than 40, and an ISO time: a line is readable with grep alone.
+    // No pid or hostname: one process per container, and the collector knows which.
+    base: {},
     formatters: { level: (label: string) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
+  return adapt(pino(pinoOptions, options.destination ?? terminalOrJson()));
 }
 
 /**
- * A terminal gets pino-pretty, in-process and synchronous (the server is one esbuild bundle, so
- * pino's worker-thread transports would not resolve); anything else gets one JSON object per line.
+ * A terminal gets pino-pretty, in-process and synchronous (the server is one esbuild bundle, where
+ * pino's worker-thread transports would not resolve); anything else one JSON object per line,
+ * written synchronously so that nothing is lost when the process exits.
  */
-export function terminalOrJson(fd: 1 | 2): DestinationStream {
-  const stream = fd === 1 ? process.stdout : process.stderr;
-  if (stream.isTTY) return pretty({ sync: true, destination: fd, translateTime: 'SYS:HH:MM:ss.l' });
-  return pino.destination({ fd, sync: true });
-}
-
-/** The bff's log on stdout. */
-export function createLogger(level: LogLevel = 'info', options: LogOptions = {}): Logger {
-  return adapt(pino(pinoOptions(level, options.base), options.destination ?? terminalOrJson(1)));
+function terminalOrJson(): DestinationStream {
+  if (process.stdout.isTTY)
+    return pretty({ sync: true, destination: 1, translateTime: 'SYS:HH:MM:ss.l', singleLine: true });
+  return pino.destination({ fd: 1, sync: true });
 }
 
 /** Keeps callers' (message, fields) order over pino's (fields, message). */
-export function adapt(logger: Pino): Logger {
+function adapt(logger: Pino): Logger {
   return {
     debug: (message, fields) => logger.debug(fields ?? {}, message),
     info: (message, fields) => logger.info(fields ?? {}, message),

@@ -34,7 +34,7 @@ export function createPluginLog(
     },
     destination ??
       (process.stderr.isTTY
-        ? pretty({ sync: true, destination: 2, translateTime: 'SYS:HH:MM:ss.l' })
+        ? pretty({ sync: true, destination: 2, translateTime: 'SYS:HH:MM:ss.l', singleLine: true })
         : pino.destination({ fd: 2, sync: true })),
   );
   return {
