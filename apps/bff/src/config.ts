@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 import { isEtcdPrefix, parseStoreChoice, type StoreChoice } from './store/store-choice.js';
 
 /** A whole number written as digits only: "0x10", "1e3" or " 12" are not numbers here. */
@@ -69,9 +70,9 @@ const flags = {
   'log-level': {
     env: 'LOG_LEVEL',
     fallback: 'info',
-    help: 'info | warn | error | silent',
-    schema: oneOf('info', 'warn', 'error', 'silent'),
-    allowed: 'info, warn, error or silent',
+    help: 'debug | info | warn | error | silent; a line per API request at info, also per console file, probe and scrape at debug; JSON lines on stdout, pretty on a terminal',
+    schema: oneOf(...LOG_LEVELS),
+    allowed: 'debug, info, warn, error or silent',
   },
   'web-root': {
     env: 'WEB_ROOT',
@@ -289,7 +290,7 @@ export interface Config {
   dataDir: string;
   scale: 'small' | 'large';
   seed: number;
-  logLevel: 'info' | 'warn' | 'error' | 'silent';
+  logLevel: LogLevel;
   webRoot: string;
   rebuildRate: number;
   retainEvents: number;

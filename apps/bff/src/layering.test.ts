@@ -87,8 +87,16 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
-  it('the CSI plugin is a client of the API only: api-types, gRPC and its protocol helpers', () => {
-    const plugin = ['@drivebay/api-types', '@grpc/grpc-js', '@grpc/proto-loader', 'hpack.js', 'zod'];
+  it('the CSI plugin is a client of the API only: api-types, gRPC and its protocol helpers, its log', () => {
+    const plugin = [
+      '@drivebay/api-types',
+      '@grpc/grpc-js',
+      '@grpc/proto-loader',
+      'hpack.js',
+      'pino',
+      'pino-pretty',
+      'zod',
+    ];
     // The offline checks of deploy/ read YAML and Kubernetes' schemas; nothing else may.
     const manifests = [...plugin, 'yaml', 'kubernetes-models', '@kubernetes-models/validate'];
     expect(

@@ -24,7 +24,8 @@ Usage: drivebay-csi [options]
   --emulated-fabric-latency-ms N
                                Node mode, emulated host: pause before each attach step, standing for
                                the fabric's latency (default 0)
-  --log-level info|warn|error  (default info)
+  --log-level debug|info|warn|error
+                               (default info)
   --help, --version
 `;
 
@@ -39,7 +40,7 @@ export interface CliOptions {
   hostMounts: 'auto' | 'bind' | 'record';
   maxVolumesPerNode: number;
   fabricLatencyMs: number;
-  logLevel: 'info' | 'warn' | 'error';
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 export type Cli = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' };
@@ -117,7 +118,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Cli {
       hostMounts: oneOf(mounts, ['auto', 'bind', 'record'] as const, mountsName),
       maxVolumesPerNode: Number(maxVolumes),
       fabricLatencyMs: Number(latency),
-      logLevel: oneOf(level, ['info', 'warn', 'error'] as const, levelName),
+      logLevel: oneOf(level, ['debug', 'info', 'warn', 'error'] as const, levelName),
     },
   };
 }

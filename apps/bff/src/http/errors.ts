@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import { CommandError } from '../commands/errors.js';
 import type { Logger } from '../log.js';
+import { requestIdOf } from './request-log.js';
 
 /** Sends the one error shape with the status that fits its code. */
 export function sendError(
@@ -76,7 +77,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       sendError(res, clientError.code, clientError.message, clientError.field, clientError.status);
       return;
     }
-    log.error('request failed', { method: req.method, path: req.path, error: String(error) });
+    log.error('request failed', {
+      requestId: requestIdOf(res),
+      method: req.method,
+      path: req.path,
+      error: String(error),
+    });
     sendError(res, 'INTERNAL', 'internal error; the server log has the details');
   };
 }

@@ -5,6 +5,7 @@ import express from 'express';
 import { Server } from 'socket.io';
 import { socketAuth, socketOriginCheck } from '../../auth/socket-auth.js';
 import { apiNotFound, errorHandler, notFound } from '../../http/errors.js';
+import { requestLog } from '../../http/request-log.js';
 import { healthRoutes } from '../../http/routes/health.js';
 import { securityHeaders } from '../../http/security-headers.js';
 import { webRoutes } from '../../http/static.js';
@@ -30,6 +31,8 @@ export const httpModule = defineModule({
     const secure = config.tls !== undefined;
     const app = express();
     app.disable('x-powered-by');
+    // First, so that every answer, refusals and the console's files included, has its line and id.
+    app.use(requestLog(log));
     app.use(securityHeaders(secure));
     app.use(
       healthRoutes(() => ({ ready: readiness.ready, revision: mirror.revision, feedError: mirror.error })),

@@ -12,6 +12,7 @@ import { until } from '@drivebay/simulation/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EmbeddedCsi, startEmbeddedCsi } from '../../embedded/embedded-csi.js';
 import { simulatorTarget } from '../../embedded/simulator-target.js';
+import { createLogger } from '../../log.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import type { Podwatcher } from './podwatcher.js';
 
@@ -38,7 +39,7 @@ beforeEach(async () => {
     dataDir: t.dataDir,
     cluster: 'simulated',
     security: t.app.security,
-    log: { info() {}, warn() {}, error() {} },
+    log: createLogger('silent'),
   });
   cluster = new ClusterSim(sim.store, csi.driver, () => t.app.inventory().servers.values(), silent, {
     ...defaultClusterSimOptions,

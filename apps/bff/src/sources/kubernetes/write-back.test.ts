@@ -1,9 +1,10 @@
 import type { Volume } from '@drivebay/api-types';
 import type { CoreV1Api, V1PersistentVolume, V1PersistentVolumeClaim } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../log.js';
 import { WriteBack } from './write-back.js';
 
-const silent = { info() {}, warn() {}, error() {} };
+const silent = createLogger('silent');
 const volume = { id: 'pvc-1', logicalNode: 'ln-pvc-1', server: 'srv-1' } as Volume;
 const pv: V1PersistentVolume = {
   metadata: { name: 'pvc-1' },

@@ -60,7 +60,12 @@ export async function startOidcHarness(options: HarnessOptions = {}): Promise<Ha
   const logs: Harness['logs'] = [];
   const record = (level: string) => (message: string, fields?: Record<string, unknown>) =>
     logs.push({ level, message, ...(fields ? { fields } : {}) });
-  const log: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
+  const log: Logger = {
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+  };
   const signIn = async (_req: unknown, res: express.Response, identity: OidcIdentity) => {
     signedIn.push(identity);
     res.append('Set-Cookie', 'drivebay_session=test-session; Path=/; HttpOnly; SameSite=Strict');

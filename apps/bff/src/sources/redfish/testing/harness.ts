@@ -5,15 +5,13 @@ import {
 } from '@drivebay/api-types';
 import { Inventory } from '@drivebay/composer';
 import type { Logger } from '../../../log.js';
+import { captureLog as captureLines } from '../../../testing/log-capture.js';
 import { type RedfishEndpoint, RedfishHardwareSource, type RedfishSourceOptions } from '../source.js';
 
 /** Every line the source logged, as text, to search for what must (not) be there. */
 export function captureLog(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const write = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push(JSON.stringify({ level, message, ...fields }));
-  };
-  return { lines, info: write('info'), warn: write('warn'), error: write('error') };
+  const { log, lines } = captureLines();
+  return { ...log, lines };
 }
 
 /** Fast timings, so tests wait milliseconds for what production waits seconds for. */
