@@ -13,7 +13,7 @@ import { redfishSimulatedHardware } from '../embedded/redfish-simulated-hardware
 import { simulatedHardware } from '../embedded/simulated-hardware.js';
 import { simulatedHardwareModule } from '../embedded/simulated-hardware-module.js';
 import type { HubOptions } from '../live/hub.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
 import type { MetricsOptions } from '../metrics/metrics-sampler.js';
 import type { PodwatcherOptions } from '../sources/kubernetes/podwatcher.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
@@ -50,10 +50,12 @@ export async function startTestApp(
     podwatcher?: Partial<PodwatcherOptions>;
     /** Wraps the SQLite store before the app gets it (a test that breaks the change feed). */
     wrapStore?: (store: StateStore) => StateStore;
+    /** Where the app logs (default: nowhere), for a test that checks what is logged. */
+    log?: Logger;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drivebay-app-'));
-  const log = createLogger('silent');
+  const log = options.log ?? createLogger('silent');
   const siteOptions = { scale: 'small' as const, seed: 7, replacementSeed: Date.now() };
   const hardware =
     options.hardware === 'redfish'
