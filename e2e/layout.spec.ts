@@ -51,14 +51,8 @@ for (const width of WIDTHS) {
  * reworked elsewhere): reported on the test as annotations, not failed on. Remove an entry once
  * its page is fixed; anything else on these pages still fails.
  */
-const OWNED_ELSEWHERE: readonly { path: string; finding: RegExp; why: string }[] = [
-  {
-    path: '/volumes',
-    finding:
-      /^clipped: <a> "[^"]+" inside <td\.cell-name> .*\(an ellipsis but no title with the whole text\)$/,
-    why: 'volume names cut with an ellipsis and no title (features/volumes VolumeRow)',
-  },
-];
+// None today: the volume names' cell (VolumeRow) carries its title since ea8f0c2.
+const OWNED_ELSEWHERE: readonly { path: string; finding: RegExp; why: string }[] = [];
 
 /** The findings this spec fails on; the others are annotated on the test. */
 function ownFindings(path: string, problems: readonly string[]): string[] {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VolumeListSchema, VolumeSchema } from '@drivebay/api-types';
 import { call } from '@drivebay/bff/testing';
@@ -99,6 +99,91 @@ describe('Identity', () => {
     ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     client.close();
     await plugin.close();
+  });
+});
+
+describe('the plugin process', () => {
+  it('serves only its mode’s services: a controller has no Node service, a node plugin no Controller', async () => {
+    await expect(w.controller.call('Node', 'NodeGetInfo')).rejects.toMatchObject({ code: 'UNIMPLEMENTED' });
+    await expect(create(sliceRequest('pvc-on-node-plugin'))).resolves.toBeDefined();
+    await expect(
+      w.node.call('Controller', 'CreateVolume', {
+        ...sliceRequest('pvc-on-node-plugin'),
+        volume_capabilities: [mountCapability()],
+      }),
+    ).rejects.toMatchObject({ code: 'UNIMPLEMENTED' });
+    // Identity is every mode's.
+    await expect(w.node.call('Identity', 'GetPluginInfo')).resolves.toMatchObject({
+      name: 'csi.drivebay.io',
+    });
+  });
+
+  it('reads the Secret on every call: a rotated token works without a restart', async () => {
+    const rotated = join(w.dir, 'rotated');
+    mkdirSync(rotated);
+    writeFileSync(join(rotated, 'server'), w.app.url);
+    writeFileSync(join(rotated, 'token'), 'dbt_tok-000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    const plugin = await startPlugin({
+      mode: 'controller',
+      endpoint: `unix://${join(w.dir, 'rotated.sock')}`,
+      credentials: rotated,
+      cluster: CLUSTER,
+      log: createPluginLog('silent'),
+    });
+    const client = new CsiClient(plugin.socketPath);
+    const request = { ...sliceRequest('pvc-rotated'), volume_capabilities: [mountCapability()] };
+    await expect(client.call('Controller', 'CreateVolume', request)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    // The kubelet updates a mounted Secret in place.
+    writeFileSync(join(rotated, 'token'), readFileSync(join(w.secretDir, 'token')));
+    await expect(client.call('Controller', 'CreateVolume', request)).resolves.toMatchObject({
+      volume: { volume_id: 'pvc-rotated' },
+    });
+    client.close();
+    await plugin.close();
+  });
+
+  it('never logs a secret: neither the CO’s secrets nor the Drivebay token', async () => {
+    const lines: string[] = [];
+    const capture = (message: string, fields?: Record<string, unknown>) =>
+      lines.push(JSON.stringify({ message, ...fields }));
+    const plugin = await startPlugin({
+      mode: 'controller',
+      endpoint: `unix://${join(w.dir, 'logged.sock')}`,
+      credentials: w.secretDir,
+      cluster: CLUSTER,
+      log: { debug: capture, info: capture, warn: capture, error: capture },
+    });
+    const client = new CsiClient(plugin.socketPath);
+    const secrets = { password: 'secret-hunter2-in-create', 'ca.key': 'secret-pem-in-create' };
+    await client.call('Controller', 'CreateVolume', {
+      ...sliceRequest('pvc-logged'),
+      volume_capabilities: [mountCapability()],
+      secrets,
+    });
+    // A refused call is logged too, with its request.
+    await expect(
+      client.call('Controller', 'ControllerPublishVolume', {
+        volume_id: 'pvc-logged',
+        node_id: 'no-such-server',
+        volume_capability: mountCapability(),
+        secrets: { password: 'secret-hunter2-in-publish' },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await client.call('Controller', 'DeleteVolume', {
+      volume_id: 'pvc-logged',
+      secrets: { password: 'secret-hunter2-in-delete' },
+    });
+    client.close();
+    await plugin.close();
+    const log = lines.join('\n');
+    // The calls were logged (so the check below looks at something)...
+    expect(lines.filter((l) => l.includes('"rpc":"CreateVolume"'))).toHaveLength(1);
+    expect(log).toContain('<2 redacted>');
+    // ...and no secret value, nor the token the plugin authenticates with, is in them.
+    expect(log).not.toMatch(/secret-hunter2|secret-pem/);
+    expect(log).not.toContain(readFileSync(join(w.secretDir, 'token'), 'utf8').trim());
   });
 });
 

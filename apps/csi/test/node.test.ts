@@ -279,3 +279,46 @@ describe('the node path of a block volume', () => {
     expect(existsSync(rawTarget)).toBe(false);
   });
 });
+
+describe('concurrent node calls on one volume', () => {
+  it('the kubelet’s overlapping NodeStage retries each stage it or are ABORTED; the host formats once', async () => {
+    await w.controller.call('Controller', 'CreateVolume', {
+      name: 'pvc-race',
+      capacity_range: { required_bytes: String(GiB) },
+      volume_capabilities: [mountCapability()],
+      parameters: { type: 'slice' },
+    });
+    await w.controller.call('Controller', 'ControllerPublishVolume', {
+      volume_id: 'pvc-race',
+      node_id: w.server.id,
+      volume_capability: mountCapability(),
+    });
+    const raceStaging = join(w.dir, 'kubelet', 'plugins', 'csi.drivebay.io', 'pvc-race', 'globalmount');
+    mkdirSync(raceStaging, { recursive: true });
+    const stageRace = () =>
+      w.node.call('Node', 'NodeStageVolume', {
+        volume_id: 'pvc-race',
+        staging_target_path: raceStaging,
+        volume_capability: mountCapability(),
+      });
+    try {
+      const outcomes = await Promise.allSettled([stageRace(), stageRace(), stageRace(), stageRace()]);
+      expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
+      for (const o of outcomes)
+        if (o.status === 'rejected') expect(o.reason).toMatchObject({ code: 'ABORTED' });
+      // The CO's retry after an ABORTED finds it staged: OK, nothing done again.
+      await expect(stageRace()).resolves.toEqual({});
+      const steps = readFileSync(join(w.hostDir, 'volumes', 'pvc-race', 'steps.log'), 'utf8');
+      expect(steps.match(/\bmkfs\b/g)).toHaveLength(1);
+      expect(await drivebayVolume('pvc-race')).toMatchObject({
+        lifecycle: 'NodeStaged',
+        stagingPath: raceStaging,
+      });
+    } finally {
+      await w.node.call('Node', 'NodeUnstageVolume', {
+        volume_id: 'pvc-race',
+        staging_target_path: raceStaging,
+      });
+    }
+  });
+});

@@ -37,7 +37,8 @@ import {
  * - `state`: the domain state the composer decides on. Mirrored; written by the Committer only,
  *   comparing every key's mod revision with the one the decision read.
  * - `record`: records that are not domain state (users, sessions, tokens, lockout counters,
- *   leases). Written by the RecordWriter, each write comparing the revision it read.
+ *   leases). Written by their owners through the StoreWriter, each write comparing the
+ *   revision it read.
  * - `history`: append-only timelines (events, audit, metric samples). A put creates a key that
  *   must be absent (ids are unique); retention deletes the oldest without compares.
  */

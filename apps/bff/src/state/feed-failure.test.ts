@@ -25,10 +25,17 @@ afterEach(async () => {
   t = undefined;
 });
 
+/** What the app logged in the current test, one `message {fields}` line each. */
+let logged: string[] = [];
+const keep = (message: string, fields?: Record<string, unknown>) =>
+  logged.push(`${message} ${JSON.stringify(fields ?? {})}`);
+
 async function start(): Promise<{ app: TestApp; faults: FeedFaults }> {
   let faults: FeedFaults | undefined;
+  logged = [];
   t = await startTestApp({
     hub: { batchMs: 20 },
+    log: { debug: keep, info: keep, warn: keep, error: keep },
     wrapStore: (store) => {
       faults = withFeedFaults(store);
       return faults.store;
@@ -100,6 +107,8 @@ describe('a broken change feed', () => {
     expect(notReady.status).toBe(503);
     expect(notReady.body).toMatchObject({ status: 'unavailable' });
     expect(notReady.body.reason).toContain('connection to the store lost');
+    // Said in the log, with the reason, not only to whoever asks /readyz.
+    expect(logged).toContainEqual(expect.stringMatching(/^change feed failed.*connection to the store lost/));
 
     // A command would decide on a stale mirror: it is refused, and says why.
     const refused = await call(app.admin, 'POST', '/api/v1/admin/simulator/faults', {
@@ -117,6 +126,7 @@ describe('a broken change feed', () => {
     // Browsers are told their chain has a gap, and start over.
     await until(() => live.resyncs.length > 0, 'a resync');
     expect(live.resyncs[0]?.reason).toBe('feed-resynced');
+    expect(logged).toContainEqual(expect.stringMatching(/^change feed resynced/));
     // Commands work again.
     const accepted = await call(app.admin, 'POST', '/api/v1/admin/simulator/faults', {
       kind: 'drive-fail',
@@ -142,6 +152,7 @@ describe('a broken change feed', () => {
     faults.resume();
     await until(async () => (await readyz(app)).status === 503, 'the compaction to be noticed');
     expect((await readyz(app)).body.reason).toMatch(/compacted/);
+    expect(logged).toContainEqual(expect.stringMatching(/^change feed failed.*compacted/));
     await until(async () => (await readyz(app)).status === 200, 'the feed to be read again');
     expect((await drivesOf(app)).find((d) => d.id === drive.id)?.health).toBe('degraded');
     const volumes = VolumeListSchema.parse((await call(app.viewer, 'GET', '/api/v1/volumes')).body);

@@ -9,7 +9,7 @@ import {
   type Pod,
   type Volume,
 } from '@drivebay/api-types';
-import { isAffected } from '../health/impact.js';
+import { isAffected, type VolumeImpact, volumeImpact } from '../health/impact.js';
 import { driveHealthRank, volumeHealthRank, worstVolumeHealth } from '../health/order.js';
 import type { IncidentState } from './incident-state.js';
 import { incidentSummary } from './summary.js';
@@ -40,9 +40,10 @@ export function incidentReport(state: IncidentState, now: string): IncidentRepor
       `${claim.namespace}/${claim.name}`,
     ]);
   }
-  const byHealth = (wanted: Volume['health']) =>
+  // The report's volume lists are the health model's impacts, so the two cannot disagree.
+  const byImpact = (wanted: VolumeImpact) =>
     unhealthy
-      .filter((v) => v.health === wanted)
+      .filter((v) => volumeImpact(v.health) === wanted)
       .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
       .map((v) => affectedVolume(v, claimNames.get(v.id) ?? []));
   const drives: AffectedDrive[] = [...inventory.unhealthyDrives.values()].flatMap((d) =>
@@ -65,9 +66,9 @@ export function incidentReport(state: IncidentState, now: string): IncidentRepor
       }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     drives,
-    lostAvailability: byHealth('failed'),
-    lostRedundancy: byHealth('degraded'),
-    rebuilding: byHealth('rebuilding'),
+    lostAvailability: byImpact('availability'),
+    lostRedundancy: byImpact('redundancy'),
+    rebuilding: byImpact('rebuilding'),
     pods: [...pods.values()].flatMap((pod) => affectedPod(pod, health, state)).sort(worstThenName),
     claims: affectedClaims.sort(worstThenName),
     clustersWatched: state.clustersWatched,
