@@ -8,6 +8,7 @@ import { pathKey, type QueryFeatures, readMembers } from './paging.js';
 import { type EnclosureReading, type ReadContext, readEnclosure } from './read-enclosure.js';
 import {
   ChassisSchema,
+  CollectionSchema,
   DriveResourceSchema,
   EventServiceSchema,
   type RedfishEvent,
@@ -79,6 +80,8 @@ export class RedfishService {
   private pendingReads = new Set<string>();
   private pendingRescan = false;
   private flushTimer: NodeJS.Timeout | undefined;
+  /** The re-read under way: events meanwhile gather for the next one, each enclosure once. */
+  private flushing: Promise<void> | undefined;
   private lastEventId = '';
 
   constructor(
@@ -110,6 +113,7 @@ export class RedfishService {
     clearTimeout(this.flushTimer);
     this.cycle?.abort();
     await this.loop;
+    await this.flushing;
     await this.client.session.logout();
     this.transport.close();
   }
@@ -279,7 +283,18 @@ export class RedfishService {
     const { enclosures, rescan } = enclosuresOfEvent(event, this.readings, this.enclosureOfDrivePath);
     for (const path of enclosures) this.pendingReads.add(path);
     if (rescan) this.pendingRescan = true;
-    this.flushTimer ??= setTimeout(() => void this.flush(), this.options.coalesceMs);
+    this.scheduleFlush();
+  }
+
+  /**
+   * One re-read at a time: while one is under way, what events name gathers (an enclosure named
+   * again and again is read once). Re-reads that overlapped would queue without bound whenever
+   * events come faster than enclosures can be read (a storm), reading the same enclosure many
+   * times over and falling ever further behind.
+   */
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.flushing || !this.running) return;
+    this.flushTimer = setTimeout(() => void this.flush(), this.options.coalesceMs);
   }
 
   /** Reads what the events of the last window named, together; or scans when they named the unknown. */
@@ -289,13 +304,19 @@ export class RedfishService {
     const rescan = this.pendingRescan;
     this.pendingReads = new Set();
     this.pendingRescan = false;
-    try {
-      if (rescan) await this.fullScan(true);
-      else await this.reread(paths);
-    } catch (error) {
-      this.failed(error);
-      this.cycle?.abort();
-    }
+    this.flushing = (async () => {
+      try {
+        if (rescan) await this.fullScan(true);
+        else await this.reread(paths);
+      } catch (error) {
+        if (!this.running) return;
+        this.failed(error);
+        this.cycle?.abort();
+      }
+    })();
+    await this.flushing;
+    this.flushing = undefined;
+    if (this.pendingReads.size > 0 || this.pendingRescan) this.scheduleFlush();
   }
 
   private async reread(paths: readonly string[]): Promise<void> {
@@ -332,7 +353,12 @@ export class RedfishService {
       await Promise.all(
         [...this.readings.values()].map(async (reading) => {
           for (const [path, etag] of reading.etags) {
-            const schema = path === reading.path ? ChassisSchema : DriveResourceSchema;
+            const schema =
+              path === reading.path
+                ? ChassisSchema
+                : path === reading.drivesCollection
+                  ? CollectionSchema
+                  : DriveResourceSchema;
             try {
               const result = await this.client.getIfChanged(path, schema, etag);
               if (result === undefined) continue;
