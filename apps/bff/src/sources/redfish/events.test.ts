@@ -57,25 +57,40 @@ describe('changes over the EventService SSE stream', () => {
     );
   });
 
-  it('reads an enclosure named again while it is being read once more, not once per event', async () => {
+  it('reads only the drive an event names, not its enclosure', async () => {
     const server = await serve({ resources: modernJbod(), sse: true });
     const { observed } = await follow(server);
     await streamOpen(server);
-    const chassis = '/redfish/v1/Chassis/enc-1';
-    const readsBefore = server.requestsTo(chassis).length;
-    // The first re-read is slow; meanwhile the drive changes again and again, each with an event.
-    server.faults.push({ match: (m, p) => m === 'GET' && p === chassis, times: 1, delayMs: 300 });
-    server.change(`${chassis}/Drives/0`, critical);
+    const before = server.requests.length;
+    server.change('/redfish/v1/Chassis/enc-1/Drives/2', critical);
+    await expect
+      .poll(() =>
+        enclosureReports(observed)
+          .at(-1)
+          ?.drives.map((d) => d.health),
+      )
+      .toEqual(['ok', 'ok', 'failed']);
+    // Besides the liveness checks of the service root.
+    const asked = server.requests.slice(before).filter((r) => r.url !== '/redfish/v1/');
+    expect(asked.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /redfish/v1/Chassis/enc-1/Drives/2']);
+  });
+
+  it('reads a drive named again while it is being read once more, not once per event', async () => {
+    const server = await serve({ resources: modernJbod(), sse: true });
+    const { observed } = await follow(server);
+    await streamOpen(server);
+    const drive = '/redfish/v1/Chassis/enc-1/Drives/0';
+    const readsBefore = server.requestsTo(drive).length;
+    // The first read is slow; meanwhile the drive changes again and again, each with an event.
+    server.faults.push({ match: (m, p) => m === 'GET' && p === drive, times: 1, delayMs: 300 });
+    server.change(drive, critical);
     for (let i = 0; i < 5; i++) {
       await new Promise((resolve) => setTimeout(resolve, 40));
-      server.change(
-        `${chassis}/Drives/0`,
-        i % 2 === 0 ? { Status: { State: 'Enabled', Health: 'OK' } } : critical,
-      );
+      server.change(drive, i % 2 === 0 ? { Status: { State: 'Enabled', Health: 'OK' } } : critical);
     }
-    server.change(`${chassis}/Drives/0`, { Status: { State: 'Enabled', Health: 'Warning' } });
+    server.change(drive, { Status: { State: 'Enabled', Health: 'Warning' } });
     await expect.poll(() => enclosureReports(observed).at(-1)?.drives[0]?.health).toBe('degraded');
-    expect(server.requestsTo(chassis).length - readsBefore).toBeLessThanOrEqual(2);
+    expect(server.requestsTo(drive).length - readsBefore).toBeLessThanOrEqual(2);
   });
 
   it('finds a drive replaced in a bay (ResourceRemoved, ResourceAdded)', async () => {

@@ -3,7 +3,7 @@ import type { RedfishClient } from './client.js';
 import { RedfishError } from './errors.js';
 import { chassisRole, chassisUnreachable, mapDrive, mapEnclosure, type Note, toId } from './mapping.js';
 import { type Member, pathKey, type QueryFeatures, readCollection } from './paging.js';
-import { type Chassis, ChassisSchema, DriveResourceSchema } from './schemas.js';
+import { type Chassis, ChassisSchema, type DriveResource, DriveResourceSchema } from './schemas.js';
 
 /** What the console shows of an enclosure beside Drivebay's record: the hardware's own words. */
 export interface EnclosureDetail {
@@ -249,4 +249,42 @@ function detailOf(chassis: Chassis): EnclosureDetail {
     state: chassis.Status?.State ?? undefined,
     health: chassis.Status?.Health ?? undefined,
   };
+}
+
+/**
+ * An enclosure's reading with only some of its drives read again: what an event naming a drive
+ * needs, a request per drive instead of the chassis and all its drives. Undefined when the
+ * reading cannot be patched so (a drive gone, unreadable, or become another drive or bay):
+ * then the enclosure is read whole.
+ */
+export async function rereadDrives(
+  client: RedfishClient,
+  reading: EnclosureReading,
+  drivePaths: readonly string[],
+  note: Note,
+): Promise<EnclosureReading | undefined> {
+  const idOfPath = new Map([...reading.drivePaths].map(([id, path]) => [path, id]));
+  const drives = [...reading.drives];
+  const patched = await Promise.all(
+    drivePaths.map(async (path) => {
+      const id = idOfPath.get(path);
+      const index = drives.findIndex((d) => d.id === id);
+      const known = drives[index];
+      if (!known) return false;
+      let value: DriveResource;
+      try {
+        value = (await client.get(path, DriveResourceSchema)).value;
+      } catch (error) {
+        if (!(error instanceof RedfishError) || error.serviceDown) throw error;
+        return false;
+      }
+      const mapped = mapDrive(value, reading.enclosure.id, known.bay, note);
+      if (mapped.kind !== 'drive' || mapped.drive.id !== known.id || mapped.drive.bay !== known.bay)
+        return false;
+      drives[index] = mapped.drive;
+      return true;
+    }),
+  );
+  if (!patched.every(Boolean)) return undefined;
+  return { ...reading, drives, problems: [] };
 }
