@@ -27,6 +27,18 @@ export interface RedfishServiceOptions {
   clock?: () => number;
   /** Test hook: faults of the service itself. Never set in production. */
   faults?: FaultHooks;
+  /** Told of every answer once it is sent: for benchmarks and metrics, counting what clients ask. */
+  onAnswered?: (answer: AnsweredRequest) => void;
+}
+
+/** One request as answered: what a client asked and what it cost the service to say. */
+export interface AnsweredRequest {
+  method: string;
+  /** The path without its query. */
+  path: string;
+  status: number;
+  /** Bytes written on the wire for it, status line and headers included. */
+  bytes: number;
 }
 
 /** What the service does to one request instead of (or before) answering it. */
@@ -48,8 +60,8 @@ export interface FaultHooks {
   onDropEventStreams(listener: () => void): () => void;
 }
 
-export type ResolvedOptions = Required<Omit<RedfishServiceOptions, 'faults'>> &
-  Pick<RedfishServiceOptions, 'faults'>;
+export type ResolvedOptions = Required<Omit<RedfishServiceOptions, 'faults' | 'onAnswered'>> &
+  Pick<RedfishServiceOptions, 'faults' | 'onAnswered'>;
 
 export function resolveOptions(options: RedfishServiceOptions): ResolvedOptions {
   return {

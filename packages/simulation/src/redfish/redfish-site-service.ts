@@ -121,6 +121,19 @@ export class RedfishSiteService {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const answered = this.options.onAnswered;
+    if (answered) {
+      // Keep-alive answers one request at a time per connection: what the socket wrote meanwhile is this answer.
+      const written = req.socket.bytesWritten;
+      res.once('finish', () =>
+        answered({
+          method: req.method ?? 'GET',
+          path: (req.url ?? '/').split('?')[0] ?? '/',
+          status: res.statusCode,
+          bytes: req.socket.bytesWritten - written,
+        }),
+      );
+    }
     try {
       await this.dispatch(req, res);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AnsweredRequest } from './options.js';
 import { type Body, TestClient } from './testing/redfish-client.js';
 import { SseReader } from './testing/sse-reader.js';
 import { CREDENTIALS, startTestService, type TestService } from './testing/test-service.js';
@@ -180,5 +181,28 @@ describe('Redfish service faults (test hooks)', () => {
     const [record] = JSON.parse((await reader.next())?.data ?? '{}').Events;
     reader.close();
     expect(record.OriginOfCondition['@odata.id']).toBe(drivePath);
+  });
+});
+
+describe('Redfish service, what it answered', () => {
+  it('tells onAnswered of each answer: method, path without query, status and bytes on the wire', async () => {
+    const answers: AnsweredRequest[] = [];
+    const { client, drivePath } = await serve({ onAnswered: (answer) => answers.push(answer) });
+    const first = await client.get(drivePath);
+    const text = JSON.stringify(first.body);
+    await client.get(drivePath, { 'if-none-match': first.etag ?? '' });
+    await client.get('/redfish/v1/Nowhere');
+    // 'finish' follows the last byte: wait for the service to have seen the last answer out.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answers.map(({ method, path, status }) => [method, path, status])).toEqual([
+      ['POST', '/redfish/v1/SessionService/Sessions', 201],
+      ['GET', drivePath, 200],
+      ['GET', drivePath, 304],
+      ['GET', '/redfish/v1/Nowhere', 404],
+    ]);
+    // The body and its headers; a 304 only headers.
+    expect(answers[1]?.bytes).toBeGreaterThan(Buffer.byteLength(text));
+    expect(answers[1]?.bytes).toBeLessThan(Buffer.byteLength(text) + 500);
+    expect(answers[2]?.bytes).toBeLessThan(500);
   });
 });

@@ -57,6 +57,42 @@ describe('changes over the EventService SSE stream', () => {
     );
   });
 
+  it('reads only the drive an event names, not its enclosure', async () => {
+    const server = await serve({ resources: modernJbod(), sse: true });
+    const { observed } = await follow(server);
+    await streamOpen(server);
+    const before = server.requests.length;
+    server.change('/redfish/v1/Chassis/enc-1/Drives/2', critical);
+    await expect
+      .poll(() =>
+        enclosureReports(observed)
+          .at(-1)
+          ?.drives.map((d) => d.health),
+      )
+      .toEqual(['ok', 'ok', 'failed']);
+    // Besides the liveness checks of the service root.
+    const asked = server.requests.slice(before).filter((r) => r.url !== '/redfish/v1/');
+    expect(asked.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /redfish/v1/Chassis/enc-1/Drives/2']);
+  });
+
+  it('reads a drive named again while it is being read once more, not once per event', async () => {
+    const server = await serve({ resources: modernJbod(), sse: true });
+    const { observed } = await follow(server);
+    await streamOpen(server);
+    const drive = '/redfish/v1/Chassis/enc-1/Drives/0';
+    const readsBefore = server.requestsTo(drive).length;
+    // The first read is slow; meanwhile the drive changes again and again, each with an event.
+    server.faults.push({ match: (m, p) => m === 'GET' && p === drive, times: 1, delayMs: 300 });
+    server.change(drive, critical);
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      server.change(drive, i % 2 === 0 ? { Status: { State: 'Enabled', Health: 'OK' } } : critical);
+    }
+    server.change(drive, { Status: { State: 'Enabled', Health: 'Warning' } });
+    await expect.poll(() => enclosureReports(observed).at(-1)?.drives[0]?.health).toBe('degraded');
+    expect(server.requestsTo(drive).length - readsBefore).toBeLessThanOrEqual(2);
+  });
+
   it('finds a drive replaced in a bay (ResourceRemoved, ResourceAdded)', async () => {
     const server = await serve({ resources: modernJbod(), sse: true });
     const { observed } = await follow(server);
@@ -122,6 +158,28 @@ describe('changes by polling with ETags', () => {
     });
     await expect.poll(() => enclosureReports(observed).at(-1)?.drives[1]?.health).toBe('degraded');
     expect(enclosureReports(observed)).toHaveLength(1);
+  });
+
+  it('polls an expanding service by chassis and Drives collection, not drive by drive', async () => {
+    const server = await serve({ resources: modernJbod({ enclosures: 2 }), expand: true });
+    const { observed } = await follow(server, false);
+    const driveReads = () =>
+      server.requests.filter((r) => /\/Chassis\/[^/]+\/Drives\/[^/?]+$/.test(r.url.split('?')[0] ?? ''));
+    // Two cycles answered 304 for both enclosures' chassis and Drives collections.
+    await expect.poll(() => server.requests.filter((r) => r.status === 304).length).toBeGreaterThan(8);
+    expect(
+      server.requests.filter((r) => r.status === 304).every((r) => !/\/Drives\/[^/?]+$/.test(r.url)),
+    ).toBe(true);
+    expect(driveReads()).toEqual([]);
+    expect(enclosureReports(observed)).toEqual([]);
+    const drive = '/redfish/v1/Chassis/enc-2/Drives/1';
+    server.resources.set(drive, {
+      ...server.resources.get(drive),
+      Status: { State: 'Enabled', Health: 'Warning' },
+    });
+    await expect.poll(() => enclosureReports(observed).at(-1)?.drives[1]?.health).toBe('degraded');
+    expect(enclosureReports(observed).map((r) => r.enclosure.id)).toEqual(['enc-2']);
+    expect(driveReads()).toEqual([]);
   });
 
   it('rescans when the service lists a new enclosure', async () => {

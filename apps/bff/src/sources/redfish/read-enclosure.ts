@@ -2,8 +2,8 @@ import type { Drive, Enclosure, Transport } from '@drivebay/api-types';
 import type { RedfishClient } from './client.js';
 import { RedfishError } from './errors.js';
 import { chassisRole, chassisUnreachable, mapDrive, mapEnclosure, type Note, toId } from './mapping.js';
-import { type Member, pathKey, type QueryFeatures, readMembers } from './paging.js';
-import { type Chassis, ChassisSchema, DriveResourceSchema } from './schemas.js';
+import { type Member, pathKey, type QueryFeatures, readCollection } from './paging.js';
+import { type Chassis, ChassisSchema, type DriveResource, DriveResourceSchema } from './schemas.js';
 
 /** What the console shows of an enclosure beside Drivebay's record: the hardware's own words. */
 export interface EnclosureDetail {
@@ -26,8 +26,13 @@ export interface EnclosureReading {
   drives: Drive[];
   /** Drive id → its resource's path, for locate and for events naming a drive. */
   drivePaths: Map<string, string>;
-  /** Resources to poll with If-None-Match: the chassis and each drive, with the ETag last seen. */
+  /**
+   * Resources to poll with If-None-Match, with the ETag last seen: the chassis, its Drives
+   * collection as read (expanded, its ETag covers every drive in it), and each drive read on its own.
+   */
   etags: Map<string, string | undefined>;
+  /** The key in `etags` of the Drives collection, if the chassis has one. */
+  drivesCollection: string | undefined;
   detail: EnclosureDetail;
   /** The chassis says `UnavailableOffline`: its drives were not read. */
   unreachable: boolean;
@@ -90,6 +95,7 @@ export async function readEnclosure(
       drives: [],
       drivePaths: new Map(),
       etags,
+      drivesCollection: undefined,
       detail,
       unreachable: true,
       incomplete: false,
@@ -98,7 +104,17 @@ export async function readEnclosure(
     };
   }
 
-  const members = await driveMembers(client, path, chassis, context, given.extraDrives ?? [], problems);
+  const { members, collection } = await driveMembers(
+    client,
+    path,
+    chassis,
+    context,
+    given.extraDrives ?? [],
+    problems,
+  );
+  if (collection) etags.set(collection.path, collection.etag);
+  /** Drives whose resource came in the collection: its ETag stands for theirs. */
+  const inCollection = new Set<string>();
   if (
     members.length === 0 &&
     chassisRole(chassis) === 'enclosure-if-drives' &&
@@ -112,7 +128,10 @@ export async function readEnclosure(
       try {
         if (member.body) {
           const parsed = DriveResourceSchema.safeParse(member.body);
-          if (parsed.success) return { path: member.path, value: parsed.data };
+          if (parsed.success) {
+            if (collection) inCollection.add(pathKey(member.path));
+            return { path: member.path, value: parsed.data };
+          }
         }
         const fetched = await client.get(member.path, DriveResourceSchema);
         etags.set(pathKey(member.path), fetched.etag);
@@ -145,7 +164,8 @@ export async function readEnclosure(
     if (mapped.drive.bay === nextBay) nextBay++;
     drives.push(mapped.drive);
     drivePaths.set(mapped.drive.id, pathKey(resource.path));
-    if (!etags.has(pathKey(resource.path))) etags.set(pathKey(resource.path), undefined);
+    const key = pathKey(resource.path);
+    if (!inCollection.has(key) && !etags.has(key)) etags.set(key, undefined);
   }
   drives.sort((a, b) => a.bay - b.bay);
   const enclosure = mapEnclosure(
@@ -161,6 +181,7 @@ export async function readEnclosure(
     drives,
     drivePaths,
     etags,
+    drivesCollection: collection?.path,
     detail,
     unreachable: false,
     incomplete,
@@ -169,7 +190,10 @@ export async function readEnclosure(
   };
 }
 
-/** Every drive reference of the chassis, once each, with the resource when the service expanded it. */
+/**
+ * Every drive reference of the chassis, once each, with the resource when the service expanded
+ * it; and its Drives collection as read, to poll.
+ */
 async function driveMembers(
   client: RedfishClient,
   path: string,
@@ -177,7 +201,7 @@ async function driveMembers(
   context: ReadContext,
   extra: readonly string[],
   problems: string[],
-): Promise<Member[]> {
+): Promise<{ members: Member[]; collection: { path: string; etag: string | undefined } | undefined }> {
   const byPath = new Map<string, Member>();
   const add = (member: Member) => {
     const key = pathKey(member.path);
@@ -185,10 +209,12 @@ async function driveMembers(
     if (!known || (!known.body && member.body)) byPath.set(key, member);
   };
   for (const link of chassis.Links?.Drives ?? []) add({ path: link['@odata.id'] });
+  let collection: { path: string; etag: string | undefined } | undefined;
   if (chassis.Drives) {
     try {
-      for (const member of await readMembers(client, chassis.Drives['@odata.id'], context.features))
-        add(member);
+      const read = await readCollection(client, chassis.Drives['@odata.id'], context.features);
+      for (const member of read.members) add(member);
+      collection = { path: read.path, etag: read.etag };
     } catch (error) {
       if (!(error instanceof RedfishError) || error.serviceDown) throw error;
       problems.push(error.message);
@@ -198,7 +224,7 @@ async function driveMembers(
   if (byPath.size === 0 && chassisRole(chassis) !== 'enclosure-if-drives') {
     context.note('drives', `an enclosure lists no drives (${path}): reported with empty bays`);
   }
-  return [...byPath.values()];
+  return { members: [...byPath.values()], collection };
 }
 
 /** The enclosure's rack: Links.ContainedBy, else Location.Placement.Rack, else the service's own rack. */
@@ -223,4 +249,42 @@ function detailOf(chassis: Chassis): EnclosureDetail {
     state: chassis.Status?.State ?? undefined,
     health: chassis.Status?.Health ?? undefined,
   };
+}
+
+/**
+ * An enclosure's reading with only some of its drives read again: what an event naming a drive
+ * needs, a request per drive instead of the chassis and all its drives. Undefined when the
+ * reading cannot be patched so (a drive gone, unreadable, or become another drive or bay):
+ * then the enclosure is read whole.
+ */
+export async function rereadDrives(
+  client: RedfishClient,
+  reading: EnclosureReading,
+  drivePaths: readonly string[],
+  note: Note,
+): Promise<EnclosureReading | undefined> {
+  const idOfPath = new Map([...reading.drivePaths].map(([id, path]) => [path, id]));
+  const drives = [...reading.drives];
+  const patched = await Promise.all(
+    drivePaths.map(async (path) => {
+      const id = idOfPath.get(path);
+      const index = drives.findIndex((d) => d.id === id);
+      const known = drives[index];
+      if (!known) return false;
+      let value: DriveResource;
+      try {
+        value = (await client.get(path, DriveResourceSchema)).value;
+      } catch (error) {
+        if (!(error instanceof RedfishError) || error.serviceDown) throw error;
+        return false;
+      }
+      const mapped = mapDrive(value, reading.enclosure.id, known.bay, note);
+      if (mapped.kind !== 'drive' || mapped.drive.id !== known.id || mapped.drive.bay !== known.bay)
+        return false;
+      drives[index] = mapped.drive;
+      return true;
+    }),
+  );
+  if (!patched.every(Boolean)) return undefined;
+  return { ...reading, drives, problems: [] };
 }

@@ -5,9 +5,10 @@ import { openEventStream } from './event-stream.js';
 import { locateBody, type Note, toId } from './mapping.js';
 import { enclosuresOfEvent } from './origins.js';
 import { pathKey, type QueryFeatures, readMembers } from './paging.js';
-import { type EnclosureReading, type ReadContext, readEnclosure } from './read-enclosure.js';
+import { type EnclosureReading, type ReadContext, readEnclosure, rereadDrives } from './read-enclosure.js';
 import {
   ChassisSchema,
+  CollectionSchema,
   DriveResourceSchema,
   EventServiceSchema,
   type RedfishEvent,
@@ -53,6 +54,8 @@ export const defaultFollowOptions: FollowOptions = {
 };
 
 const MAX_PROBLEMS = 50;
+/** More drives of one enclosure changed than this: reading it whole (two requests) is cheaper. */
+const MAX_DRIVE_READS = 8;
 
 /**
  * One Redfish service, followed on its own: scanned, then watched through its SSE stream (or
@@ -76,9 +79,13 @@ export class RedfishService {
   private failures = 0;
   private cycle: AbortController | undefined;
   private loop: Promise<void> | undefined;
+  /** Enclosures to read whole, and (apart) drives to read on their own, by their enclosure. */
   private pendingReads = new Set<string>();
+  private pendingDrives = new Map<string, Set<string>>();
   private pendingRescan = false;
   private flushTimer: NodeJS.Timeout | undefined;
+  /** The re-read under way: events meanwhile gather for the next one, each enclosure once. */
+  private flushing: Promise<void> | undefined;
   private lastEventId = '';
 
   constructor(
@@ -110,6 +117,7 @@ export class RedfishService {
     clearTimeout(this.flushTimer);
     this.cycle?.abort();
     await this.loop;
+    await this.flushing;
     await this.client.session.logout();
     this.transport.close();
   }
@@ -276,37 +284,84 @@ export class RedfishService {
 
   private onEvent(event: RedfishEvent): void {
     this.seen();
-    const { enclosures, rescan } = enclosuresOfEvent(event, this.readings, this.enclosureOfDrivePath);
+    const { enclosures, drives, rescan } = enclosuresOfEvent(event, this.readings, this.enclosureOfDrivePath);
     for (const path of enclosures) this.pendingReads.add(path);
+    for (const [enclosure, paths] of drives) {
+      const pending = this.pendingDrives.get(enclosure);
+      if (pending) for (const path of paths) pending.add(path);
+      else this.pendingDrives.set(enclosure, paths);
+    }
     if (rescan) this.pendingRescan = true;
-    this.flushTimer ??= setTimeout(() => void this.flush(), this.options.coalesceMs);
+    this.scheduleFlush();
+  }
+
+  /**
+   * One re-read at a time: while one is under way, what events name gathers (an enclosure named
+   * again and again is read once). Re-reads that overlapped would queue without bound whenever
+   * events come faster than enclosures can be read (a storm), reading the same enclosure many
+   * times over and falling ever further behind.
+   */
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.flushing || !this.running) return;
+    this.flushTimer = setTimeout(() => void this.flush(), this.options.coalesceMs);
   }
 
   /** Reads what the events of the last window named, together; or scans when they named the unknown. */
   private async flush(): Promise<void> {
     this.flushTimer = undefined;
     const paths = [...this.pendingReads];
+    const drives = this.pendingDrives;
     const rescan = this.pendingRescan;
     this.pendingReads = new Set();
+    this.pendingDrives = new Map();
     this.pendingRescan = false;
-    try {
-      if (rescan) await this.fullScan(true);
-      else await this.reread(paths);
-    } catch (error) {
-      this.failed(error);
-      this.cycle?.abort();
-    }
+    this.flushing = (async () => {
+      try {
+        if (rescan) await this.fullScan(true);
+        else await this.reread(paths, drives);
+      } catch (error) {
+        if (!this.running) return;
+        this.failed(error);
+        this.cycle?.abort();
+      }
+    })();
+    await this.flushing;
+    this.flushing = undefined;
+    if (this.pendingReads.size > 0 || this.pendingDrives.size > 0 || this.pendingRescan) this.scheduleFlush();
   }
 
-  private async reread(paths: readonly string[]): Promise<void> {
-    if (paths.length === 0 || !this.scan) return;
+  /**
+   * Reads again the enclosures named (whole), and the drives named on their own: a drive's
+   * change needs no more than the drive, unless so many of an enclosure's drives changed that
+   * one read of the enclosure costs less. A drive that cannot be patched in has its enclosure read whole.
+   */
+  private async reread(
+    paths: readonly string[],
+    drives: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  ): Promise<void> {
+    if ((paths.length === 0 && drives.size === 0) || !this.scan) return;
     const context = this.readContext();
     const scan = this.scan;
-    const results = await Promise.all(
-      paths.map((path) =>
-        readEnclosure(this.client, path, context, { extraDrives: scan.storageDrives.get(path) ?? [] }),
+    const whole = new Set(paths);
+    const byDrive: [EnclosureReading, string[]][] = [];
+    for (const [path, drivePaths] of drives) {
+      const reading = this.readings.get(path);
+      if (whole.has(path)) continue;
+      if (!reading || drivePaths.size > MAX_DRIVE_READS) whole.add(path);
+      else byDrive.push([reading, [...drivePaths]]);
+    }
+    const readWhole = (path: string) =>
+      readEnclosure(this.client, path, context, { extraDrives: scan.storageDrives.get(path) ?? [] });
+    const [wholeResults, driveResults] = await Promise.all([
+      Promise.all([...whole].map(readWhole)),
+      Promise.all(
+        byDrive.map(async ([reading, drivePaths]) => {
+          const patched = await rereadDrives(this.client, reading, drivePaths, this.note);
+          return patched ?? readWhole(reading.path);
+        }),
       ),
-    );
+    ]);
+    const results = [...wholeResults, ...driveResults];
     this.seen();
     const readings: EnclosureReading[] = [];
     let rescan = false;
@@ -332,7 +387,12 @@ export class RedfishService {
       await Promise.all(
         [...this.readings.values()].map(async (reading) => {
           for (const [path, etag] of reading.etags) {
-            const schema = path === reading.path ? ChassisSchema : DriveResourceSchema;
+            const schema =
+              path === reading.path
+                ? ChassisSchema
+                : path === reading.drivesCollection
+                  ? CollectionSchema
+                  : DriveResourceSchema;
             try {
               const result = await this.client.getIfChanged(path, schema, etag);
               if (result === undefined) continue;
