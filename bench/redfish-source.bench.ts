@@ -79,7 +79,7 @@ afterAll(async () => {
 
 // --- the source's side: a counting consumer, and what the source's own process spends ---
 
-const silent: Logger = { info() {}, warn() {}, error() {} };
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** What the consumer saw: the first inventory's time and size, and when each drive's health changed. */
 class CountingConsumer {
