@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DriveHealthSchema, IdSchema } from './inventory.js';
-import { VolumeHealthSchema, VolumeLayoutSchema } from './volumes.js';
+import { VolumeHealthSchema, VolumeImpactSchema, VolumeLayoutSchema } from './volumes.js';
 
 const Revision = z.number().int().nonnegative();
 const Count = z.number().int().nonnegative();
@@ -41,6 +41,8 @@ export const AffectedVolumeSchema = z.object({
   name: z.string(),
   cluster: z.string(),
   layout: VolumeLayoutSchema,
+  /** Which list it is in, by the health model: availability, redundancy or rebuilding. */
+  impact: VolumeImpactSchema,
   /** Drives of the volume's members that are failed or rebuilding. */
   drives: z.array(IdSchema),
   /** "namespace/name" of the PVCs bound to it (empty without Kubernetes data). */

@@ -166,6 +166,14 @@ export const VolumeLifecycleSchema = z.enum([
 export type VolumeLifecycle = z.infer<typeof VolumeLifecycleSchema>;
 
 export const VolumeHealthSchema = z.enum(['healthy', 'degraded', 'rebuilding', 'failed']);
+
+/**
+ * What a volume's health means for its data (the composer's health model, @drivebay/composer/health):
+ * availability lost (no copy of some data left), redundancy lost (one more failure loses data, nothing
+ * rebuilds yet), rebuilding (a lost copy is being rebuilt), none.
+ */
+export const VolumeImpactSchema = z.enum(['availability', 'redundancy', 'rebuilding', 'none']);
+export type VolumeImpact = z.infer<typeof VolumeImpactSchema>;
 export type VolumeHealth = z.infer<typeof VolumeHealthSchema>;
 
 /**

@@ -1,4 +1,4 @@
-import type { VolumeHealth } from '@drivebay/api-types';
+import type { VolumeHealth, VolumeImpact } from '@drivebay/api-types';
 
 /**
  * What a volume's health means for the data on it. availability: some stripe set has no copy
@@ -6,7 +6,7 @@ import type { VolumeHealth } from '@drivebay/api-types';
  * failure loses data. rebuilding: a lost copy is being rebuilt, still one failure away until it
  * finishes. none: every copy is in place.
  */
-export type VolumeImpact = 'availability' | 'redundancy' | 'rebuilding' | 'none';
+export type { VolumeImpact };
 
 const IMPACT: Record<VolumeHealth, VolumeImpact> = {
   failed: 'availability',

@@ -135,7 +135,8 @@ describe('incidentReport', () => {
   it('sorts volumes by what they lost and names the drives behind it', () => {
     const report = incidentReport(stateOf([failed, degraded, rebuilding]), '2026-12-01T03:00:00.000Z');
     expect(report.lostAvailability.map((v) => v.id)).toEqual(['v-failed']);
-    expect(report.lostRedundancy).toMatchObject([{ id: 'pvc-1', drives: ['d-off'] }]);
+    expect(report.lostRedundancy).toMatchObject([{ id: 'pvc-1', impact: 'redundancy', drives: ['d-off'] }]);
+    expect(report.lostAvailability.map((v) => v.impact)).toEqual(['availability']);
     expect(report.rebuilding).toMatchObject([
       { id: 'v-reb', drives: ['a', 'b'], rebuild: { progress: 0.2, eta: '2026-12-01T05:00:00Z' } },
     ]);

@@ -83,6 +83,7 @@ function affectedVolume(volume: Volume, claims: readonly string[]): AffectedVolu
     name: volume.name,
     cluster: volume.cluster,
     layout: volume.layout,
+    impact: volumeImpact(volume.health),
     drives: hurt.map((m) => m.driveId),
     claims: [...claims].sort(),
   };
